@@ -1,0 +1,14 @@
+package dev.toolocr.server;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ToolOcrApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ToolOcrApplication.class, args);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.toolocr.server.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.Ordered;
+import org.springframework.validation.FieldError;
+
+/**
+ * Explains an invalid setting in one line naming the environment variable an operator actually sets
+ * ({@code MAX_TASKS_PER_USER}), not Spring's internal property path. Values are never echoed: some
+ * of these settings are secrets.
+ */
+class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindException> implements Ordered {
+
+    private static final Map<String, String> VARIABLES = new LinkedHashMap<>();
+
+    static {
+        VARIABLES.put("tool-ocr.database.url", "DATABASE_URL");
+        VARIABLES.put("tool-ocr.database.username", "DATABASE_USERNAME");
+        VARIABLES.put("tool-ocr.database.password", "DATABASE_PASSWORD");
+        VARIABLES.put("tool-ocr.database.table-prefix", "DATABASE_TABLE_PREFIX");
+        VARIABLES.put("tool-ocr.tasks.max-tasks-per-user", "MAX_TASKS_PER_USER");
+        VARIABLES.put("tool-ocr.tasks.retention-days", "TASK_RETENTION_DAYS");
+        VARIABLES.put("tool-ocr.tasks.enable-history", "ENABLE_TASK_HISTORY");
+        VARIABLES.put("tool-ocr.data-dir", "TOOL_OCR_DATA_DIR");
+    }
+
+    @Override
+    protected FailureAnalysis analyze(Throwable root, BindException cause) {
+        String description;
+        if (cause.getCause() instanceof BindValidationException validation) {
+            String prefix = validation.getValidationErrors().getName().toString();
+            description = validation.getValidationErrors().getAllErrors().stream()
+                    .map(error -> {
+                        String field = error instanceof FieldError f ? prefix + "." + kebab(f.getField()) : prefix;
+                        return "Invalid configuration: " + variableFor(field) + " " + error.getDefaultMessage() + ".";
+                    })
+                    .collect(Collectors.joining(System.lineSeparator()));
+        } else {
+            String property = cause.getProperty() != null
+                    ? cause.getProperty().getName().toString()
+                    : cause.getName().toString();
+            String reason = rootMessage(cause);
+            description = "Invalid configuration: " + variableFor(property) + " " + reason + ".";
+        }
+        return new FailureAnalysis(description, "Correct the variable named above and start again.", cause);
+    }
+
+    private static String rootMessage(BindException cause) {
+        Throwable t = cause.getCause();
+        while (t != null && t.getCause() != null && t.getCause() != t) {
+            if (t instanceof IllegalArgumentException
+                    && t.getMessage() != null
+                    && !t.getMessage().contains("Failed to convert")) {
+                break;
+            }
+            t = t.getCause();
+        }
+        if (t instanceof NumberFormatException) {
+            return "must be a whole number";
+        }
+        if (t instanceof IllegalArgumentException
+                && t.getMessage() != null
+                && !t.getMessage().contains(":")) {
+            return t.getMessage();
+        }
+        return "has a value that cannot be used";
+    }
+
+    private static String variableFor(String property) {
+        String variable = VARIABLES.get(property);
+        if (variable != null) {
+            return variable;
+        }
+        // Spring's relaxed binding maps TOOL_OCR_FOO_BAR to tool-ocr.foo-bar; show the same form.
+        return property.replace('.', '_').replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.toolocr.server.database;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the relational database lives. Bound from {@code DATABASE_URL}, {@code DATABASE_USERNAME},
+ * {@code DATABASE_PASSWORD} and {@code DATABASE_TABLE_PREFIX} (see application.yml).
+ *
+ * @param url JDBC URL or a {@code postgresql://user:pass@host/db} style URL; blank means the embedded H2
+ * @param embeddedUrl the H2 URL used when {@code url} is blank
+ */
+@Validated
+@ConfigurationProperties("tool-ocr.database")
+public record DatabaseProperties(
+        String url,
+        @NotBlank String embeddedUrl,
+        String username,
+        String password,
+
+        @NotBlank
+        @Pattern(
+                regexp = TablePrefix.PATTERN,
+                message = "must be 1-24 characters of lower-case letters, digits and '_', starting with a letter")
+        String tablePrefix) {
+
+    public DatabaseProperties {
+        username = username == null ? "" : username;
+        password = password == null ? "" : password;
+    }
+
+    /** The database to connect to, with credentials taken from the URL when it carries them. */
+    public DatabaseTarget target() {
+        boolean embedded = url == null || url.isBlank();
+        return DatabaseTarget.parse(embedded ? embeddedUrl : url, username, password);
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseProperties[url=" + (url == null || url.isBlank() ? embeddedUrl : DatabaseTarget.redact(url))
+                + ", username=" + username + ", tablePrefix=" + tablePrefix + "]";
+    }
+}
