@@ -32,8 +32,11 @@ class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindException
 
     @Override
     protected FailureAnalysis analyze(Throwable root, BindException cause) {
+        InvalidSettingException invalid = findCause(root, InvalidSettingException.class);
         String description;
-        if (cause.getCause() instanceof BindValidationException validation) {
+        if (invalid != null) {
+            description = "Invalid configuration: " + invalid.getMessage() + ".";
+        } else if (cause.getCause() instanceof BindValidationException validation) {
             String prefix = validation.getValidationErrors().getName().toString();
             description = validation.getValidationErrors().getAllErrors().stream()
                     .map(error -> {

@@ -1,5 +1,6 @@
 package dev.toolocr.server.database;
 
+import dev.toolocr.server.config.InvalidSettingException;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,6 +30,13 @@ public record DatabaseProperties(
     public DatabaseProperties {
         username = username == null ? "" : username;
         password = password == null ? "" : password;
+        if (url != null && !url.isBlank()) {
+            try {
+                DatabaseTarget.parse(url, username, password);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException("DATABASE_URL", e.getMessage());
+            }
+        }
     }
 
     /** The database to connect to, with credentials taken from the URL when it carries them. */

@@ -1,0 +1,57 @@
+package dev.toolocr.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.toolocr.server.ToolOcrApplication;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** An operator's typo must stop start-up with a line that names the variable they set. */
+@ExtendWith(OutputCaptureExtension.class)
+class InvalidConfigurationStopsStartupTest {
+
+    @Test
+    void negativeMaxTasksPerUserNamesTheVariable(CapturedOutput output) {
+        startWith(Map.of("MAX_TASKS_PER_USER", "-3"));
+
+        assertThat(output).contains("Invalid configuration: MAX_TASKS_PER_USER must be greater than or equal to 1.");
+    }
+
+    @Test
+    void tablePrefixWithSqlNamesTheVariable(CapturedOutput output) {
+        startWith(Map.of("DATABASE_TABLE_PREFIX", "a;drop"));
+
+        assertThat(output)
+                .contains("Invalid configuration: DATABASE_TABLE_PREFIX must be 1-24 characters of lower-case letters");
+    }
+
+    @Test
+    void nonNumericRetentionNamesTheVariable(CapturedOutput output) {
+        startWith(Map.of("TASK_RETENTION_DAYS", "forever"));
+
+        assertThat(output).contains("Invalid configuration: TASK_RETENTION_DAYS must be a whole number.");
+    }
+
+    @Test
+    void unusableDatabaseUrlNamesTheVariableButNotItsSecret(CapturedOutput output) {
+        startWith(Map.of("DATABASE_URL", "mongodb://admin:hunter2@db/ocr"));
+
+        assertThat(output).contains("Invalid configuration: DATABASE_URL must be a JDBC URL");
+        assertThat(output).doesNotContain("hunter2");
+    }
+
+    private static void startWith(Map<String, Object> settings) {
+        SpringApplicationBuilder app = new SpringApplicationBuilder(ToolOcrApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(
+                        "tool-ocr.database.embedded-url=jdbc:h2:mem:config-test", "logging.structured.format.console=")
+                .properties(settings);
+        assertThatThrownBy(app::run).isNotNull();
+    }
+}
