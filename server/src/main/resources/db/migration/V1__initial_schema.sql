@@ -51,6 +51,8 @@ CREATE TABLE ${prefix}tasks (
     status              VARCHAR(16)  NOT NULL,
     options             TEXT,
     attempts            INTEGER      NOT NULL,
+    recoveries          INTEGER      NOT NULL,
+    fair_rank           BIGINT,
     pages_total         INTEGER,
     pages_done          INTEGER      NOT NULL,
     result_json_key     VARCHAR(500),
@@ -76,7 +78,7 @@ CREATE TABLE ${prefix}tasks (
 CREATE INDEX ${prefix}ix_tasks_user_created ON ${prefix}tasks (user_id, created_at);
 CREATE INDEX ${prefix}ix_tasks_user_status ON ${prefix}tasks (user_id, status);
 CREATE INDEX ${prefix}ix_tasks_user_filename ON ${prefix}tasks (user_id, filename);
-CREATE INDEX ${prefix}ix_tasks_status_queued ON ${prefix}tasks (status, queued_at);
+CREATE INDEX ${prefix}ix_tasks_queue ON ${prefix}tasks (status, fair_rank, queued_at);
 CREATE INDEX ${prefix}ix_tasks_created ON ${prefix}tasks (created_at);
 
 CREATE TABLE ${prefix}task_files (

@@ -1,17 +1,41 @@
 package dev.toolocr.server.tasks;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Limits and retention for tasks, bound from {@code MAX_TASKS_PER_USER}, {@code TASK_RETENTION_DAYS}
- * and {@code ENABLE_TASK_HISTORY}.
+ * Limits, retention and processing settings for tasks. The first three are bound from
+ * {@code MAX_TASKS_PER_USER}, {@code TASK_RETENTION_DAYS} and {@code ENABLE_TASK_HISTORY}.
  */
 @Validated
 @ConfigurationProperties("tool-ocr.tasks")
 public record TaskProperties(
         @Min(1) @Max(1_000_000) int maxTasksPerUser,
         @Min(1) @Max(36_500) int retentionDays,
-        boolean enableHistory) {}
+        boolean enableHistory,
+        @DefaultValue("209715200") @Min(1) long maxUploadBytes,
+        @DefaultValue("500") @Min(1) @Max(100_000) int maxPages,
+        @DefaultValue("20") @Min(1) @Max(100) int maxFilesPerUpload,
+        @Valid @NotNull @DefaultValue Workers workers) {
+
+    /**
+     * @param poolSize tasks processed at once in this process (pages inside a task also run in parallel)
+     * @param heartbeatInterval how often a running task proves its worker is alive
+     * @param staleAfter a processing task whose heartbeat is older than this is taken back
+     * @param maxRecoveries how often an abandoned task is re-queued before it is failed
+     * @param taskTimeout longest a single task may run
+     */
+    public record Workers(
+            @DefaultValue("2") @Min(0) @Max(64) int poolSize,
+            @DefaultValue("1s") @NotNull Duration pollInterval,
+            @DefaultValue("5s") @NotNull Duration heartbeatInterval,
+            @DefaultValue("20s") @NotNull Duration staleAfter,
+            @DefaultValue("3") @Min(1) @Max(20) int maxRecoveries,
+            @DefaultValue("30m") @NotNull Duration taskTimeout) {}
+}
