@@ -50,7 +50,8 @@ class InvalidConfigurationStopsStartupTest {
         SpringApplicationBuilder app = new SpringApplicationBuilder(ToolOcrApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties(
-                        "tool-ocr.database.embedded-url=jdbc:h2:mem:config-test", "logging.structured.format.console=")
+                        "tool-ocr.database.embedded-url=jdbc:h2:mem:config-" + java.util.UUID.randomUUID(),
+                        "logging.structured.format.console=")
                 .properties(settings);
         assertThatThrownBy(app::run).isNotNull();
     }
