@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.toolocr.server.ToolOcrApplication;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.WebApplicationType;
@@ -47,12 +48,14 @@ class InvalidConfigurationStopsStartupTest {
     }
 
     private static void startWith(Map<String, Object> settings) {
+        // Command-line arguments outrank application.yml, so the test never touches ./data.
+        String[] args = {
+            "--tool-ocr.database.embedded-url=jdbc:h2:mem:config-" + UUID.randomUUID(),
+            "--logging.structured.format.console="
+        };
         SpringApplicationBuilder app = new SpringApplicationBuilder(ToolOcrApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties(
-                        "tool-ocr.database.embedded-url=jdbc:h2:mem:config-" + java.util.UUID.randomUUID(),
-                        "logging.structured.format.console=")
                 .properties(settings);
-        assertThatThrownBy(app::run).isNotNull();
+        assertThatThrownBy(() -> app.run(args)).isNotNull();
     }
 }
