@@ -28,6 +28,7 @@ class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindException
         VARIABLES.put("tool-ocr.tasks.retention-days", "TASK_RETENTION_DAYS");
         VARIABLES.put("tool-ocr.tasks.enable-history", "ENABLE_TASK_HISTORY");
         VARIABLES.put("tool-ocr.data-dir", "TOOL_OCR_DATA_DIR");
+        VARIABLES.put("tool-ocr.audit.retention-days", "AUDIT_RETENTION_DAYS");
     }
 
     @Override
