@@ -1,0 +1,141 @@
+package dev.toolocr.server.audit;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.criteria.Predicate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read side of the audit log for administrators: filtered pages, per-user summaries, export. */
+@Service
+@Transactional(readOnly = true)
+public class AuditQueries {
+
+    /** Filters; any may be null. {@code to} is exclusive. */
+    public record Filter(String userId, String email, String eventType, String outcome, Instant from, Instant to) {}
+
+    public record Entry(
+            String id,
+            Instant occurredAt,
+            String userId,
+            String userEmail,
+            String eventType,
+            String outcome,
+            String ipAddress,
+            String userAgent,
+            String requestId,
+            Map<String, String> details) {}
+
+    public record Summary(
+            String userId,
+            Map<String, Long> countsByEventType,
+            Instant firstSeen,
+            Instant lastSeen,
+            long failedLoginsLast24h) {}
+
+    private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {};
+
+    private final AuditRepository repository;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    AuditQueries(AuditRepository repository, ObjectMapper json, Clock clock) {
+        this.repository = repository;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Newest first. */
+    public Page<Entry> search(Filter filter, int page, int pageSize) {
+        return repository
+                .findAll(specification(filter), PageRequest.of(page, pageSize, newestFirst()))
+                .map(this::toEntry);
+    }
+
+    public Summary summary(String userId) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Object[] row : repository.countByEventType(userId)) {
+            counts.put((String) row[0], (Long) row[1]);
+        }
+        List<Object[]> seen = repository.firstAndLastSeen(userId);
+        Instant first = seen.isEmpty() ? null : (Instant) seen.get(0)[0];
+        Instant last = seen.isEmpty() ? null : (Instant) seen.get(0)[1];
+        long failed = repository.countSince(
+                userId, "login_failure", "failure", clock.instant().minus(Duration.ofHours(24)));
+        return new Summary(userId, counts, first, last, failed);
+    }
+
+    /** Every matching entry, newest first, fetched in pages so memory stays flat. */
+    public void forEach(Filter filter, Consumer<Entry> action) {
+        int page = 0;
+        Page<AuditEntry> batch;
+        do {
+            batch = repository.findAll(specification(filter), PageRequest.of(page++, 1000, newestFirst()));
+            batch.map(this::toEntry).forEach(action);
+        } while (batch.hasNext());
+    }
+
+    private static Sort newestFirst() {
+        return Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id"));
+    }
+
+    private static Specification<AuditEntry> specification(Filter f) {
+        return (root, q, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (f.userId() != null) {
+                where.add(cb.equal(root.get("userId"), f.userId()));
+            }
+            if (f.email() != null) {
+                where.add(cb.equal(root.get("userEmail"), f.email().trim().toLowerCase(Locale.ROOT)));
+            }
+            if (f.eventType() != null) {
+                where.add(cb.equal(root.get("eventType"), f.eventType()));
+            }
+            if (f.outcome() != null) {
+                where.add(cb.equal(root.get("outcome"), f.outcome()));
+            }
+            if (f.from() != null) {
+                where.add(cb.greaterThanOrEqualTo(root.get("occurredAt"), f.from()));
+            }
+            if (f.to() != null) {
+                where.add(cb.lessThan(root.get("occurredAt"), f.to()));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+    }
+
+    private Entry toEntry(AuditEntry e) {
+        Map<String, String> details = Map.of();
+        if (e.details() != null) {
+            try {
+                details = json.readValue(e.details(), DETAILS);
+            } catch (Exception ignored) {
+                details = Map.of("raw", e.details());
+            }
+        }
+        return new Entry(
+                e.id(),
+                e.occurredAt(),
+                e.userId(),
+                e.userEmail(),
+                e.eventType(),
+                e.outcome(),
+                e.ipAddress(),
+                e.userAgent(),
+                e.requestId(),
+                details);
+    }
+}
