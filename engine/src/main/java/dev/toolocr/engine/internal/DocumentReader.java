@@ -1,0 +1,162 @@
+package dev.toolocr.engine.internal;
+
+import dev.toolocr.engine.DetectedType;
+import dev.toolocr.engine.ErrorCode;
+import dev.toolocr.engine.OcrException;
+import dev.toolocr.engine.OcrOptions;
+import dev.toolocr.engine.model.PageResult;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+
+/**
+ * Opens a document and yields its pages one at a time, so a long document never has more than the
+ * pages in flight rasterised. Not thread-safe: one reader per run, read from one thread.
+ */
+public final class DocumentReader implements AutoCloseable {
+
+    /** A page to recognise (image) or already carrying text (extracted). */
+    public record Page(int index, BufferedImage image, int dpi, PageResult extracted) {}
+
+    private final DetectedType type;
+    private final OcrOptions options;
+    private final PDDocument pdf;
+    private final PDFRenderer renderer;
+    private final ImageInputStream imageStream;
+    private final ImageReader imageReader;
+    private final int pages;
+
+    public DocumentReader(Path file, DetectedType type, OcrOptions options) throws OcrException {
+        this.type = type;
+        this.options = options;
+        try {
+            if (type == DetectedType.PDF) {
+                this.pdf = openPdf(file);
+                this.renderer = new PDFRenderer(pdf);
+                this.imageStream = null;
+                this.imageReader = null;
+                this.pages = pdf.getNumberOfPages();
+            } else {
+                this.pdf = null;
+                this.renderer = null;
+                this.imageStream = ImageIO.createImageInputStream(file.toFile());
+                Iterator<ImageReader> readers = imageStream == null ? null : ImageIO.getImageReaders(imageStream);
+                if (readers == null || !readers.hasNext()) {
+                    close();
+                    throw new OcrException(ErrorCode.CORRUPT_FILE, "The image could not be decoded.");
+                }
+                this.imageReader = readers.next();
+                imageReader.setInput(imageStream, false, true);
+                this.pages = type == DetectedType.TIFF || type == DetectedType.GIF ? imageReader.getNumImages(true) : 1;
+            }
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw new OcrException(ErrorCode.CORRUPT_FILE, "The file is damaged or truncated and cannot be read.", e);
+        }
+        if (pages < 1) {
+            close();
+            throw new OcrException(ErrorCode.CORRUPT_FILE, "The document has no pages.");
+        }
+        if (pages > options.maxPages()) {
+            close();
+            throw new OcrException(
+                    ErrorCode.TOO_MANY_PAGES,
+                    "The document has " + pages + " pages; the limit is " + options.maxPages() + ".");
+        }
+    }
+
+    private static PDDocument openPdf(Path file) throws OcrException, IOException {
+        try {
+            PDDocument doc = Loader.loadPDF(file.toFile());
+            return doc;
+        } catch (InvalidPasswordException e) {
+            throw new OcrException(
+                    ErrorCode.ENCRYPTED_PDF, "The PDF is password-protected; remove the password and upload it again.");
+        }
+    }
+
+    public int pageCount() {
+        return pages;
+    }
+
+    public DetectedType type() {
+        return type;
+    }
+
+    public PDDocument pdf() {
+        return pdf;
+    }
+
+    public Page page(int index) throws OcrException {
+        try {
+            return type == DetectedType.PDF ? pdfPage(index) : imagePage(index);
+        } catch (IOException | RuntimeException e) {
+            throw new OcrException(
+                    ErrorCode.CORRUPT_FILE, "Page " + (index + 1) + " is damaged and cannot be read.", e);
+        }
+    }
+
+    private Page imagePage(int index) throws IOException, OcrException {
+        long pixels = (long) imageReader.getWidth(index) * imageReader.getHeight(index);
+        if (pixels > options.maxPixelsPerPage()) {
+            throw new OcrException(
+                    ErrorCode.TOO_MANY_PIXELS,
+                    "Page " + (index + 1) + " is " + imageReader.getWidth(index) + "×" + imageReader.getHeight(index)
+                            + " pixels; the limit is " + options.maxPixelsPerPage() + " pixels.");
+        }
+        BufferedImage image = imageReader.read(index);
+        int dpi = ImageDpi.of(imageReader, index);
+        return new Page(index, image, dpi, null);
+    }
+
+    private Page pdfPage(int index) throws IOException, OcrException {
+        PDPage page = pdf.getPage(index);
+        if (!options.forceOcr()) {
+            PageResult text = PdfTextExtractor.extract(pdf, index, options.renderDpi());
+            if (text != null) {
+                return new Page(index, null, options.renderDpi(), text);
+            }
+        }
+        PDRectangle box = page.getCropBox();
+        int dpi = options.renderDpi();
+        double pixels = (box.getWidth() / 72.0 * dpi) * (box.getHeight() / 72.0 * dpi);
+        // A huge page is rendered at a lower resolution rather than exhausting memory.
+        while (pixels > options.maxPixelsPerPage() && dpi > 72) {
+            dpi = Math.max(72, dpi * 2 / 3);
+            pixels = (box.getWidth() / 72.0 * dpi) * (box.getHeight() / 72.0 * dpi);
+        }
+        if (pixels > options.maxPixelsPerPage()) {
+            throw new OcrException(ErrorCode.TOO_MANY_PIXELS, "Page " + (index + 1) + " is too large to render.");
+        }
+        BufferedImage image = renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
+        return new Page(index, image, dpi, null);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (imageReader != null) {
+                imageReader.dispose();
+            }
+            if (imageStream != null) {
+                imageStream.close();
+            }
+            if (pdf != null) {
+                pdf.close();
+            }
+        } catch (IOException ignored) {
+            // Closing a read-only input cannot lose data.
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package dev.toolocr.engine.internal;
+
+import static org.bytedeco.tesseract.global.tesseract.PSM_AUTO;
+import static org.bytedeco.tesseract.global.tesseract.RIL_BLOCK;
+import static org.bytedeco.tesseract.global.tesseract.RIL_TEXTLINE;
+import static org.bytedeco.tesseract.global.tesseract.RIL_WORD;
+
+import dev.toolocr.engine.ErrorCode;
+import dev.toolocr.engine.OcrEngine;
+import dev.toolocr.engine.OcrException;
+import dev.toolocr.engine.model.PageResult;
+import dev.toolocr.engine.model.PageResult.BBox;
+import dev.toolocr.engine.model.PageResult.Block;
+import dev.toolocr.engine.model.PageResult.Line;
+import dev.toolocr.engine.model.PageResult.Word;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.tesseract.ResultIterator;
+import org.bytedeco.tesseract.TessBaseAPI;
+
+/**
+ * Tesseract 5 through the native library bundled in {@code org.bytedeco:tesseract}. Instances are
+ * expensive to create and not thread-safe, so each language combination keeps a small pool; a page
+ * borrows one instance for its recognition.
+ */
+public final class TesseractEngine implements OcrEngine {
+
+    private final Path tessdata;
+    private final Map<String, BlockingQueue<TessBaseAPI>> pools = new ConcurrentHashMap<>();
+    private final List<TessBaseAPI> all = new ArrayList<>();
+
+    public TesseractEngine(Path tessdata) {
+        this.tessdata = tessdata;
+    }
+
+    @Override
+    public String name() {
+        return "tesseract";
+    }
+
+    @Override
+    public void checkLanguages(String languages) throws OcrException {
+        for (String lang : languages.split("\\+")) {
+            if (!Files.isRegularFile(tessdata.resolve(lang + ".traineddata"))) {
+                throw new OcrException(
+                        ErrorCode.LANGUAGE_NOT_INSTALLED,
+                        "Language '" + lang + "' is not installed; install it with 'sudo apt-get install tesseract-ocr-"
+                                + lang.replace('_', '-') + "' or put " + lang
+                                + ".traineddata in the directory named by TESSDATA_PREFIX.");
+            }
+        }
+    }
+
+    @Override
+    public PageResult recognise(BufferedImage image, int dpi, String languages) throws OcrException {
+        checkLanguages(languages);
+        BufferedImage gray = Images.toGray(image);
+        byte[] pixels = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
+        TessBaseAPI api = borrow(languages);
+        try {
+            api.SetImage(pixels, gray.getWidth(), gray.getHeight(), 1, gray.getWidth());
+            api.SetSourceResolution(dpi);
+            if (api.Recognize(null) != 0) {
+                throw new OcrException(ErrorCode.ENGINE_FAILURE, "Tesseract could not recognise the page.");
+            }
+            List<Block> blocks = collect(api.GetIterator());
+            api.Clear();
+            return new PageResult(0, gray.getWidth(), gray.getHeight(), dpi, 0, 0, "ocr", blocks);
+        } finally {
+            pools.get(languages).offer(api);
+        }
+    }
+
+    private static List<Block> collect(ResultIterator it) {
+        List<Block> blocks = new ArrayList<>();
+        if (it == null || it.isNull()) {
+            return blocks;
+        }
+        List<Line> lines = new ArrayList<>();
+        List<Word> words = new ArrayList<>();
+        int[] x0 = new int[1];
+        int[] y0 = new int[1];
+        int[] x1 = new int[1];
+        int[] y1 = new int[1];
+        it.Begin();
+        do {
+            if (it.IsAtBeginningOf(RIL_BLOCK) && (!lines.isEmpty() || !words.isEmpty())) {
+                flushLine(lines, words);
+                blocks.add(block(lines));
+                lines = new ArrayList<>();
+            } else if (it.IsAtBeginningOf(RIL_TEXTLINE) && !words.isEmpty()) {
+                flushLine(lines, words);
+            }
+            BytePointer text = it.GetUTF8Text(RIL_WORD);
+            if (text == null || text.isNull()) {
+                continue;
+            }
+            String word =
+                    text.getString(java.nio.charset.StandardCharsets.UTF_8).strip();
+            text.deallocate();
+            if (word.isEmpty()) {
+                continue;
+            }
+            it.BoundingBox(RIL_WORD, x0, y0, x1, y1);
+            words.add(new Word(word, new BBox(x0[0], y0[0], x1[0], y1[0]), it.Confidence(RIL_WORD) / 100.0));
+        } while (it.Next(RIL_WORD));
+        flushLine(lines, words);
+        if (!lines.isEmpty()) {
+            blocks.add(block(lines));
+        }
+        it.deallocate();
+        return blocks;
+    }
+
+    private static void flushLine(List<Line> lines, List<Word> words) {
+        if (words.isEmpty()) {
+            return;
+        }
+        List<Word> copy = List.copyOf(words);
+        lines.add(new Line(
+                union(copy.stream().map(Word::bbox).toList()),
+                mean(copy.stream().mapToDouble(Word::confidence).toArray()),
+                copy));
+        words.clear();
+    }
+
+    private static Block block(List<Line> lines) {
+        List<Line> copy = List.copyOf(lines);
+        return new Block(
+                union(copy.stream().map(Line::bbox).toList()),
+                mean(copy.stream().mapToDouble(Line::confidence).toArray()),
+                copy);
+    }
+
+    static BBox union(List<BBox> boxes) {
+        int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = 0, y1 = 0;
+        for (BBox b : boxes) {
+            x0 = Math.min(x0, b.x0());
+            y0 = Math.min(y0, b.y0());
+            x1 = Math.max(x1, b.x1());
+            y1 = Math.max(y1, b.y1());
+        }
+        return boxes.isEmpty() ? new BBox(0, 0, 0, 0) : new BBox(x0, y0, x1, y1);
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return values.length == 0 ? 0 : Math.round(sum / values.length * 1000) / 1000.0;
+    }
+
+    private TessBaseAPI borrow(String languages) throws OcrException {
+        BlockingQueue<TessBaseAPI> pool = pools.computeIfAbsent(languages, l -> new LinkedBlockingQueue<>());
+        TessBaseAPI api = pool.poll();
+        if (api != null) {
+            return api;
+        }
+        TessBaseAPI fresh = new TessBaseAPI();
+        if (fresh.Init(tessdata.toString(), languages) != 0) {
+            fresh.End();
+            fresh.close();
+            throw new OcrException(
+                    ErrorCode.LANGUAGE_NOT_INSTALLED, "Tesseract could not load languages " + languages + ".");
+        }
+        fresh.SetPageSegMode(PSM_AUTO);
+        // Tesseract's own debug output would go to stderr on every page.
+        fresh.SetVariable("debug_file", "/dev/null");
+        synchronized (all) {
+            all.add(fresh);
+        }
+        return fresh;
+    }
+
+    @Override
+    public void close() {
+        synchronized (all) {
+            for (TessBaseAPI api : all) {
+                api.End();
+                api.close();
+            }
+            all.clear();
+        }
+        pools.clear();
+    }
+}
