@@ -18,11 +18,14 @@ CREATE TABLE ${prefix}users (
     CONSTRAINT ${prefix}uq_users_email UNIQUE (email)
 );
 CREATE INDEX ${prefix}ix_users_last_login ON ${prefix}users (last_login_at);
+CREATE INDEX ${prefix}ix_users_display_name ON ${prefix}users (display_name);
 
 CREATE TABLE ${prefix}sessions (
     id                          VARCHAR(36)  NOT NULL,
     user_id                     VARCHAR(36)  NOT NULL,
     refresh_token_hash          VARCHAR(128) NOT NULL,
+    previous_refresh_token_hash VARCHAR(128),
+    refreshed_at                ${timestamp},
     refresh_count               INTEGER      NOT NULL,
     created_at                  ${timestamp} NOT NULL,
     last_access_at              ${timestamp} NOT NULL,

@@ -1,0 +1,68 @@
+package dev.toolocr.auth;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the auth module.
+ *
+ * @param keyDir where generated signing keys are kept when none is configured
+ * @param jwtSecret base64 HMAC key (at least 32 bytes) for access tokens; generated into keyDir when blank
+ * @param adminEmails e-mails with the admin role ({@code ADMIN_EMAILS})
+ * @param trustedProxies remote addresses whose {@code X-Forwarded-For} is believed
+ */
+@Validated
+@ConfigurationProperties("tool-ocr.auth")
+public record AuthProperties(
+        @NotNull Path keyDir,
+        String jwtSecret,
+        @DefaultValue("tool-ocr") @NotBlank String issuer,
+        @DefaultValue("30m") @NotNull Duration accessTokenTtl,
+        @DefaultValue("3d") @NotNull Duration idleTimeout,
+        @DefaultValue("30d") @NotNull Duration absoluteLifetime,
+        @DefaultValue List<String> adminEmails,
+        @DefaultValue List<String> trustedProxies,
+        @Valid @NotNull @DefaultValue Local local,
+        @Valid @NotNull @DefaultValue External external,
+        @Valid @NotNull @DefaultValue Throttle throttle) {
+
+    /**
+     * @param bootstrapAdminEmail the account created when no local account exists
+     * @param bootstrapAdminPassword its password ({@code TOOL_OCR_ADMIN_PASSWORD}); generated and printed once when blank
+     */
+    public record Local(
+            @DefaultValue("admin@localhost") @NotBlank String bootstrapAdminEmail, String bootstrapAdminPassword) {}
+
+    /**
+     * @param apiUrl base URL of the corporate AD API ({@code EXTERNAL_AUTH_API_URL}); blank selects local accounts
+     * @param endpoint login path ({@code EXTERNAL_AUTH_ENDPOINT})
+     * @param timeout connect and read timeout ({@code EXTERNAL_AUTH_TIMEOUT}, seconds)
+     */
+    public record External(
+            URI apiUrl,
+            @DefaultValue("/api/auth/login") @NotBlank String endpoint,
+            @DefaultValue("30s") @NotNull Duration timeout,
+            @DefaultValue("3") @Min(1) @Max(10) int maxAttempts,
+            @DefaultValue("5") @Min(1) @Max(100) int breakerFailureThreshold,
+            @DefaultValue("30s") @NotNull Duration breakerOpenFor) {}
+
+    /** Sign-in attempts allowed per window, per username and per client address. */
+    public record Throttle(
+            @DefaultValue("5") @Min(1) int perUsername,
+            @DefaultValue("20") @Min(1) int perIp,
+            @DefaultValue("5m") @NotNull Duration window) {}
+
+    public boolean usesExternalProvider() {
+        return external.apiUrl() != null && !external.apiUrl().toString().isBlank();
+    }
+}

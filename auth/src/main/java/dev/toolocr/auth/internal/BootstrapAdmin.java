@@ -1,0 +1,66 @@
+package dev.toolocr.auth.internal;
+
+import dev.toolocr.auth.AuthProperties;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * With the local provider and no local account yet, creates the bootstrap admin. Its password comes
+ * from {@code TOOL_OCR_ADMIN_PASSWORD}, or is generated and printed once on the console (never
+ * written to the log).
+ */
+class BootstrapAdmin {
+
+    private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
+
+    private final UserAccountRepository users;
+    private final BCryptPasswordEncoder encoder;
+    private final AuthProperties properties;
+    private final Clock clock;
+
+    BootstrapAdmin(UserAccountRepository users, BCryptPasswordEncoder encoder, AuthProperties properties, Clock clock) {
+        this.users = users;
+        this.encoder = encoder;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    public void ensureAdmin() {
+        if (users.countByProvider(LocalCredentialProvider.NAME) > 0) {
+            return;
+        }
+        String email = UserAccount.normaliseEmail(properties.local().bootstrapAdminEmail());
+        String configured = properties.local().bootstrapAdminPassword();
+        boolean generated = configured == null || configured.isBlank();
+        String password = generated ? generatePassword() : configured;
+        UserAccount admin = UserAccount.create(email, "Administrator", LocalCredentialProvider.NAME, clock.instant());
+        admin.setPasswordHash(encoder.encode(password), clock.instant());
+        users.save(admin);
+        log.info("Created the bootstrap admin account {}", email);
+        if (generated) {
+            // Printed once, to the console only: the log may be shipped elsewhere.
+            System.out.println();
+            System.out.println("==================================================================");
+            System.out.println(" Tool_OCR bootstrap admin: " + email);
+            System.out.println(" Password (shown once):    " + password);
+            System.out.println(" Set TOOL_OCR_ADMIN_PASSWORD to choose it; add the e-mail to ADMIN_EMAILS.");
+            System.out.println("==================================================================");
+            System.out.println();
+        }
+    }
+
+    private static String generatePassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.toolocr.auth.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.toolocr.auth.AuthException;
+import dev.toolocr.auth.AuthProperties;
+import dev.toolocr.auth.CredentialProvider;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The corporate AD authentication API (SPEC 4.1). Retries with exponential backoff and jitter only
+ * on I/O errors, timeouts and 5xx — never on 4xx, because a retried wrong password is another failed
+ * AD sign-in. A circuit breaker stops calling a dead API; while open, sign-in answers 503.
+ */
+class ExternalAdCredentialProvider implements CredentialProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(ExternalAdCredentialProvider.class);
+
+    private final AuthProperties.External settings;
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private int consecutiveFailures;
+    private Instant openUntil = Instant.MIN;
+
+    ExternalAdCredentialProvider(AuthProperties properties, ObjectMapper json, Clock clock) {
+        this.settings = properties.external();
+        this.json = json;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Override
+    public String name() {
+        return "ad";
+    }
+
+    @Override
+    public Optional<VerifiedIdentity> authenticate(String username, String password) {
+        if (clock.instant().isBefore(breakerOpenUntil())) {
+            throw new AuthException(AuthException.Kind.PROVIDER_UNAVAILABLE);
+        }
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(Map.of("username", username, "password", password));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        URI uri = URI.create(stripSlash(settings.apiUrl().toString()) + settings.endpoint());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<byte[]> response = http.send(
+                        HttpRequest.newBuilder(uri)
+                                .timeout(settings.timeout())
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                int status = response.statusCode();
+                if (status >= 500) {
+                    throw new IOException("AD API answered " + status);
+                }
+                succeeded();
+                if (status != 200) {
+                    return Optional.empty();
+                }
+                return parse(response.body());
+            } catch (IOException e) {
+                if (attempt >= settings.maxAttempts()) {
+                    failed();
+                    log.warn("AD API unreachable after {} attempts: {}", attempt, e.getMessage());
+                    throw new AuthException(AuthException.Kind.PROVIDER_UNAVAILABLE);
+                }
+                backoff(attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AuthException(AuthException.Kind.PROVIDER_UNAVAILABLE);
+            }
+        }
+    }
+
+    private Optional<VerifiedIdentity> parse(byte[] body) throws IOException {
+        JsonNode root = json.readTree(body);
+        if (!root.path("success").asBoolean(false)) {
+            return Optional.empty();
+        }
+        JsonNode info = root.at("/data/userInfo");
+        String email = info.path("email").asText("");
+        if (email.isBlank()) {
+            log.warn("AD API accepted a sign-in but returned no e-mail; refusing it");
+            return Optional.empty();
+        }
+        return Optional.of(new VerifiedIdentity(
+                email,
+                info.path("name").asText(null),
+                info.path("jobTitle").asText(null),
+                info.path("id").asText(null)));
+    }
+
+    private synchronized Instant breakerOpenUntil() {
+        return openUntil;
+    }
+
+    private synchronized void succeeded() {
+        consecutiveFailures = 0;
+    }
+
+    private synchronized void failed() {
+        consecutiveFailures++;
+        if (consecutiveFailures >= settings.breakerFailureThreshold()) {
+            openUntil = clock.instant().plus(settings.breakerOpenFor());
+            log.warn("AD API circuit breaker open for {}", settings.breakerOpenFor());
+        }
+    }
+
+    private static void backoff(int attempt) {
+        long base = 200L << Math.min(attempt - 1, 5);
+        long jitter = ThreadLocalRandom.current().nextLong(base / 2 + 1);
+        try {
+            Thread.sleep(base / 2 + jitter);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}

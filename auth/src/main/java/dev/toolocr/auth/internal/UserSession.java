@@ -1,0 +1,135 @@
+package dev.toolocr.auth.internal;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A signed-in session. The refresh token is stored only as a hash; each refresh rotates it and
+ * keeps the previous hash briefly, so a concurrent refresh that lost the race is told apart from a
+ * stolen, replayed token.
+ */
+@Entity
+@Table(name = "sessions")
+public class UserSession {
+
+    @Id
+    private String id;
+
+    private String userId;
+    private String refreshTokenHash;
+    private String previousRefreshTokenHash;
+    private Instant refreshedAt;
+    private int refreshCount;
+    private Instant createdAt;
+    private Instant lastAccessAt;
+    private Instant expiresAt;
+    private Instant revokedAt;
+    private String revokedReason;
+    private String ipAddress;
+    private String userAgent;
+    private String externalAccessTokenEnc;
+    private String externalIdTokenEnc;
+    private Instant externalTokenExpiresAt;
+    private String storedCredentialEnc;
+    private int reauthFailures;
+
+    @Version
+    private long version;
+
+    protected UserSession() {
+        // for JPA
+    }
+
+    static UserSession open(
+            UUID id, String userId, String refreshHash, String ip, String userAgent, Instant now, Duration lifetime) {
+        UserSession s = new UserSession();
+        s.id = id.toString();
+        s.userId = userId;
+        s.refreshTokenHash = refreshHash;
+        s.createdAt = now;
+        s.lastAccessAt = now;
+        s.expiresAt = now.plus(lifetime);
+        s.ipAddress = ip;
+        s.userAgent = userAgent == null || userAgent.length() <= 512 ? userAgent : userAgent.substring(0, 512);
+        return s;
+    }
+
+    boolean isAlive(Instant now, Duration idleTimeout) {
+        return revokedAt == null && now.isBefore(expiresAt) && now.isBefore(lastAccessAt.plus(idleTimeout));
+    }
+
+    /** Why the session is no longer usable, for the audit trail. */
+    String deathReason(Instant now, Duration idleTimeout) {
+        if (revokedAt != null) {
+            return "revoked";
+        }
+        return now.isBefore(expiresAt) ? "idle_timeout" : "absolute_lifetime";
+    }
+
+    void revoke(String reason, Instant now) {
+        if (revokedAt == null) {
+            revokedAt = now;
+            revokedReason = reason;
+        }
+    }
+
+    void touch(Instant now) {
+        lastAccessAt = now;
+    }
+
+    void rotate(String newHash, Instant now) {
+        previousRefreshTokenHash = refreshTokenHash;
+        refreshTokenHash = newHash;
+        refreshedAt = now;
+        refreshCount++;
+        lastAccessAt = now;
+    }
+
+    /** The token presented was current until a moment ago: a parallel refresh, not a theft. */
+    boolean isJustRotated(String presentedHash, Instant now, Duration grace) {
+        return presentedHash.equals(previousRefreshTokenHash)
+                && refreshedAt != null
+                && now.isBefore(refreshedAt.plus(grace));
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    String refreshTokenHash() {
+        return refreshTokenHash;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant lastAccessAt() {
+        return lastAccessAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
+    }
+
+    public String ipAddress() {
+        return ipAddress;
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.toolocr.server.tasks;
+
+/**
+ * Published whenever a task's state or progress changes; carries only what its owner may see.
+ * Listeners (the SSE stream, metrics) must not assume they run in the publishing transaction.
+ */
+public record TaskChanged(
+        String taskId, String userId, String status, int pagesDone, Integer pagesTotal, String errorCode) {
+
+    static TaskChanged of(Task task) {
+        return new TaskChanged(
+                task.id(), task.userId(), task.status().wire(), task.pagesDone(), task.pagesTotal(), task.errorCode());
+    }
+}

@@ -1,0 +1,133 @@
+package dev.toolocr.server.tasks;
+
+import dev.toolocr.server.web.ApiException;
+import dev.toolocr.server.web.ProblemType;
+import jakarta.persistence.criteria.Predicate;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.data.jpa.domain.Specification;
+
+/**
+ * A validated history query. Sort fields come from a whitelist, never from the request verbatim, and
+ * the owner predicate is always part of the specification.
+ */
+record TaskQuery(
+        TaskStatus status,
+        String filename,
+        Instant from,
+        Instant to,
+        int page,
+        int pageSize,
+        String sortProperty,
+        boolean descending) {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    private static final Map<String, String> SORTABLE = Map.of(
+            "created_at", "createdAt",
+            "updated_at", "updatedAt",
+            "completed_at", "completedAt",
+            "filename", "filename",
+            "status", "status");
+
+    static TaskQuery parse(
+            String status,
+            String filename,
+            String dateFrom,
+            String dateTo,
+            Integer page,
+            Integer pageSize,
+            String sortBy,
+            Boolean orderDesc) {
+        TaskStatus s = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                s = TaskStatus.fromWire(status.trim().toLowerCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw invalid("status must be one of pending, queued, processing, completed, failed, cancelled");
+            }
+        }
+        int p = page == null ? 1 : page;
+        int size = pageSize == null ? 20 : pageSize;
+        if (p < 1) {
+            throw invalid("page starts at 1");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw invalid("page_size must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        String sortKey = sortBy == null || sortBy.isBlank() ? "created_at" : sortBy.trim();
+        String property = SORTABLE.get(sortKey);
+        if (property == null) {
+            throw invalid("sort_by must be one of created_at, updated_at, completed_at, filename, status");
+        }
+        String name = filename == null || filename.isBlank() ? null : filename.trim();
+        if (name != null && name.length() > 255) {
+            throw invalid("filename filter is too long");
+        }
+        Instant from = parseDate(dateFrom, false, "date_from");
+        Instant to = parseDate(dateTo, true, "date_to");
+        return new TaskQuery(s, name, from, to, p, size, property, orderDesc == null || orderDesc);
+    }
+
+    static Specification<Task> ownedBy(String userId) {
+        return (root, q, cb) -> cb.equal(root.get("userId"), userId);
+    }
+
+    Specification<Task> specification(String userId) {
+        return (root, q, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            where.add(cb.equal(root.get("userId"), userId));
+            if (status != null) {
+                where.add(cb.equal(root.get("status"), status));
+            }
+            if (filename != null) {
+                where.add(cb.like(
+                        cb.lower(root.get("filename")),
+                        "%" + escapeLike(filename.toLowerCase(Locale.ROOT)) + "%",
+                        '\\'));
+            }
+            if (from != null) {
+                where.add(cb.greaterThanOrEqualTo(root.get("createdAt"), from));
+            }
+            if (to != null) {
+                where.add(cb.lessThan(root.get("createdAt"), to));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+    }
+
+    /** A date means the whole day in UTC; a full timestamp is taken as given. */
+    private static Instant parseDate(String value, boolean endExclusive, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        try {
+            if (v.length() == 10) {
+                LocalDate day = LocalDate.parse(v);
+                return (endExclusive ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
+            }
+            Instant instant = v.endsWith("Z") || v.matches(".*[+-]\\d\\d:\\d\\d$")
+                    ? OffsetDateTime.parse(v).toInstant()
+                    : java.time.LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
+            return endExclusive ? instant.plusNanos(1000) : instant;
+        } catch (DateTimeParseException e) {
+            throw invalid(name + " must be a date (2026-11-22) or an ISO-8601 timestamp");
+        }
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static ApiException invalid(String detail) {
+        return new ApiException(ProblemType.VALIDATION_FAILED, detail + ".");
+    }
+}
