@@ -164,7 +164,7 @@ public final class OcrProcessor implements AutoCloseable {
             deleteQuietly(written);
             throw new OcrException(
                     ErrorCode.ENGINE_FAILURE,
-                    "Writing the results failed: " + e.getClass().getSimpleName() + ".",
+                    "Writing the results failed unexpectedly.",
                     e);
         }
     }

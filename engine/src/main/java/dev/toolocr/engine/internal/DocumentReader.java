@@ -13,10 +13,13 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
@@ -128,6 +131,7 @@ public final class DocumentReader implements AutoCloseable {
                 return new Page(index, null, options.renderDpi(), text);
             }
         }
+        checkEmbeddedImages(page, index);
         PDRectangle box = page.getCropBox();
         int dpi = options.renderDpi();
         double pixels = (box.getWidth() / 72.0 * dpi) * (box.getHeight() / 72.0 * dpi);
@@ -141,6 +145,25 @@ public final class DocumentReader implements AutoCloseable {
         }
         BufferedImage image = renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
         return new Page(index, image, dpi, null);
+    }
+
+    /** Rendering decodes every image at full size first, so a bomb inside a PDF is refused up front. */
+    private void checkEmbeddedImages(PDPage page, int index) throws IOException, OcrException {
+        PDResources resources = page.getResources();
+        if (resources == null) {
+            return;
+        }
+        for (COSName name : resources.getXObjectNames()) {
+            if (resources.getXObject(name) instanceof PDImageXObject image) {
+                long pixels = (long) image.getWidth() * image.getHeight();
+                if (pixels > options.maxPixelsPerPage()) {
+                    throw new OcrException(
+                            ErrorCode.TOO_MANY_PIXELS,
+                            "Page " + (index + 1) + " holds a " + image.getWidth() + "×" + image.getHeight()
+                                    + " pixel image; the limit is " + options.maxPixelsPerPage() + " pixels.");
+                }
+            }
+        }
     }
 
     @Override

@@ -119,27 +119,39 @@ public final class Exporters {
         Files.writeString(out, sb.toString().strip() + "\n", StandardCharsets.UTF_8);
     }
 
-    /** Columns first: blocks are grouped by horizontal overlap, columns left to right, top to bottom within. */
+    /**
+     * Columns first: full-width blocks (titles, footers) cut the page into bands; inside a band the
+     * left column is read top to bottom before the right one.
+     */
     static List<Block> readingOrder(PageResult page) {
         List<Block> blocks = new ArrayList<>(page.blocks());
         int mid = page.width() / 2;
-        boolean twoColumns = blocks.stream().filter(b -> b.bbox().x1() < mid).count() >= 2
-                && blocks.stream().filter(b -> b.bbox().x0() > mid).count() >= 2;
+        boolean twoColumns = blocks.stream().filter(b -> column(b, mid) == 0).count() >= 2
+                && blocks.stream().filter(b -> column(b, mid) == 1).count() >= 2;
         if (!twoColumns) {
             return blocks;
         }
-        List<Block> ordered = new ArrayList<>();
-        // Full-width blocks (titles) keep their place relative to the columns by their top edge.
-        blocks.sort((a, b) -> {
-            int ca = column(a, mid);
-            int cb = column(b, mid);
-            if (ca != cb && ca >= 0 && cb >= 0) {
-                return Integer.compare(ca, cb);
+        List<Integer> spanningTops = blocks.stream()
+                .filter(b -> column(b, mid) < 0)
+                .map(b -> b.bbox().y0())
+                .sorted()
+                .toList();
+        blocks.sort(java.util.Comparator.<Block>comparingInt(b -> band(b, spanningTops))
+                .thenComparingInt(b -> column(b, mid) + 1)
+                .thenComparingInt(b -> b.bbox().y0())
+                .thenComparingInt(b -> b.bbox().x0()));
+        return blocks;
+    }
+
+    /** How many full-width blocks start at or above this block's top. */
+    private static int band(Block b, List<Integer> spanningTops) {
+        int n = 0;
+        for (int top : spanningTops) {
+            if (top <= b.bbox().y0()) {
+                n++;
             }
-            return Integer.compare(a.bbox().y0(), b.bbox().y0());
-        });
-        ordered.addAll(blocks);
-        return ordered;
+        }
+        return n;
     }
 
     private static int column(Block b, int mid) {

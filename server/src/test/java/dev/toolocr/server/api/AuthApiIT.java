@@ -1,0 +1,258 @@
+package dev.toolocr.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.toolocr.auth.UserDirectory;
+import dev.toolocr.server.api.ApiClient.Reply;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+/** SPEC 4.3 over real HTTP: sign-in, refresh rotation, reuse detection, revocation, expiry, throttling. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "tool-ocr.database.embedded-url=jdbc:h2:mem:auth-api;DB_CLOSE_DELAY=-1",
+            "tool-ocr.auth.local.bootstrap-admin-password=Bootstrap-admin-pw-1",
+            "tool-ocr.auth.admin-emails=admin@localhost",
+            "tool-ocr.auth.throttle.per-username=4",
+            "tool-ocr.tasks.workers.pool-size=0"
+        })
+@Import(AuthApiIT.Clocks.class)
+@ExtendWith(OutputCaptureExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthApiIT {
+
+    private static final String PASSWORD = "Carol-secret-pw-42";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserDirectory directory;
+
+    @Autowired
+    MovableClock clock;
+
+    ApiClient api;
+
+    @BeforeAll
+    void users() {
+        api = new ApiClient(port);
+        String admin = directory
+                .list("admin@localhost", 0, 1, "email", false)
+                .getContent()
+                .get(0)
+                .id();
+        for (String name : List.of("carol", "dave", "erin", "frank", "gina")) {
+            directory.createLocalUser(name + "@example.com", name, PASSWORD, admin);
+        }
+    }
+
+    @Test
+    void loginReturnsTheDocumentedShapeAndAStrictRefreshCookie() throws Exception {
+        Reply login = api.login("  Carol@Example.com ", PASSWORD);
+
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.json().path("token_type").asText()).isEqualTo("bearer");
+        assertThat(login.json().path("expires_in").asLong()).isEqualTo(1800);
+        assertThat(login.json().at("/user/email").asText()).isEqualTo("carol@example.com");
+        assertThat(login.json().at("/user/display_name").asText()).isEqualTo("carol");
+        String cookie = login.header("Set-Cookie");
+        assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/api/v2/auth");
+
+        Reply me = api.send(
+                "GET", "/api/v2/auth/me", login.json().path("access_token").asText(), null);
+        assertThat(me.json().path("email").asText()).isEqualTo("carol@example.com");
+        assertThat(me.json().path("is_admin").asBoolean()).isFalse();
+    }
+
+    @Test
+    void refreshRotatesAndAReplayedTokenKillsTheSession() throws Exception {
+        Reply login = api.login("dave@example.com", PASSWORD);
+        String first = cookieOf(login);
+
+        Reply refreshed = api.sendWithCookie("POST", "/api/v2/auth/refresh", first);
+        assertThat(refreshed.status()).isEqualTo(200);
+        String access = refreshed.json().path("access_token").asText();
+        assertThat(access).isNotEqualTo(login.json().path("access_token").asText());
+        assertThat(cookieOf(refreshed)).isNotEqualTo(first);
+
+        clock.advance(Duration.ofSeconds(30));
+        Reply replay = api.sendWithCookie("POST", "/api/v2/auth/refresh", first);
+        assertThat(replay.status()).isEqualTo(401);
+        assertThat(api.send("GET", "/api/v2/auth/me", access, null).status())
+                .as("session revoked")
+                .isEqualTo(401);
+        assertThat(api.sendWithCookie("POST", "/api/v2/auth/refresh", cookieOf(refreshed))
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void ofTwoConcurrentRefreshesExactlyOneWinsAndTheSessionSurvives() throws Exception {
+        String cookie = cookieOf(api.login("erin@example.com", PASSWORD));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Callable<Reply>> calls = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            calls.add(() -> api.sendWithCookie("POST", "/api/v2/auth/refresh", cookie));
+        }
+        List<Reply> replies = new ArrayList<>();
+        for (Future<Reply> f : pool.invokeAll(calls)) {
+            replies.add(f.get());
+        }
+        pool.shutdown();
+
+        assertThat(replies.stream().filter(r -> r.status() == 200)).hasSize(1);
+        Reply winner =
+                replies.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
+        assertThat(api.send(
+                                "GET",
+                                "/api/v2/auth/me",
+                                winner.json().path("access_token").asText(),
+                                null)
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void tamperedTokenAndLoggedOutSessionAreRefused() throws Exception {
+        String token = api.token("frank@example.com", PASSWORD);
+        String tampered = token.substring(0, token.length() - 3) + (token.endsWith("AAA") ? "BBB" : "AAA");
+
+        assertThat(api.send("GET", "/api/v2/auth/me", tampered, null).status()).isEqualTo(401);
+        assertThat(api.send("POST", "/api/v2/auth/logout", token, null).status())
+                .isEqualTo(204);
+        Reply after = api.send("GET", "/api/v2/auth/me", token, null);
+        assertThat(after.status()).isEqualTo(401);
+        assertThat(after.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void unknownUserAndWrongPasswordAreIndistinguishableAndNeverLogged(CapturedOutput output) throws Exception {
+        Reply unknown = api.login("nobody@example.com", "Wrong-password-XYZ");
+        Reply wrong = api.login("gina@example.com", "Wrong-password-XYZ");
+
+        assertThat(unknown.status()).isEqualTo(401).isEqualTo(wrong.status());
+        assertThat(unknown.body()).isEqualTo(wrong.body());
+        api.token("gina@example.com", PASSWORD);
+        assertThat(output.getAll()).doesNotContain("Wrong-password-XYZ").doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void burstOfWrongPasswordsEndsIn429WithRetryAfter() throws Exception {
+        Reply last = null;
+        for (int i = 0; i < 6; i++) {
+            last = api.login("burst@example.com", "nope-" + i);
+        }
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(Long.parseLong(last.header("Retry-After"))).isPositive();
+        assertThat(last.json().path("type").asText()).isEqualTo("urn:tool-ocr:problem:too-many-requests");
+    }
+
+    @Test
+    void idleAndAbsoluteLimitsEndSessionsEvenWithAFreshToken() throws Exception {
+        Reply login = api.login("carol@example.com", PASSWORD);
+        String cookie = cookieOf(login);
+        clock.advance(Duration.ofDays(3).plusMinutes(1));
+        assertThat(api.sendWithCookie("POST", "/api/v2/auth/refresh", cookie).status())
+                .as("idle")
+                .isEqualTo(401);
+
+        Reply second = api.login("carol@example.com", PASSWORD);
+        String rolling = cookieOf(second);
+        // Active every two days, so never idle, for 28 days: each refresh succeeds.
+        for (int day = 2; day <= 28; day += 2) {
+            clock.advance(Duration.ofDays(2));
+            Reply r = api.sendWithCookie("POST", "/api/v2/auth/refresh", rolling);
+            assertThat(r.status()).as("refresh on day " + day).isEqualTo(200);
+            rolling = cookieOf(r);
+        }
+        clock.advance(Duration.ofDays(2).plusMinutes(1));
+        assertThat(api.sendWithCookie("POST", "/api/v2/auth/refresh", rolling).status())
+                .as("past the 30-day absolute lifetime")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void usersListAndRevokeTheirOwnSessionsOnly() throws Exception {
+        String phone = api.token("dave@example.com", PASSWORD);
+        String laptop = api.token("dave@example.com", PASSWORD);
+        String other = api.token("erin@example.com", PASSWORD);
+
+        var sessions = api.send("GET", "/api/v2/auth/sessions", laptop, null).json();
+        assertThat(sessions.size()).isGreaterThanOrEqualTo(2);
+        String phoneSession = null;
+        for (var s : sessions) {
+            if (!s.path("current").asBoolean()) {
+                phoneSession = s.path("id").asText();
+            }
+        }
+        assertThat(api.send("DELETE", "/api/v2/auth/sessions/" + phoneSession, other, null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.send("DELETE", "/api/v2/auth/sessions", laptop, null).status())
+                .isEqualTo(200);
+        assertThat(api.send("GET", "/api/v2/auth/me", phone, null).status()).isEqualTo(401);
+        assertThat(api.send("GET", "/api/v2/auth/me", laptop, null).status()).isEqualTo(200);
+    }
+
+    private static String cookieOf(Reply r) {
+        String header = r.header("Set-Cookie");
+        return header.substring(0, header.indexOf(';'));
+    }
+
+    /** A clock the test moves forward; everything time-based in the server reads it. */
+    static final class MovableClock extends Clock {
+        private volatile Instant now = Instant.now();
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock();
+        }
+    }
+}
