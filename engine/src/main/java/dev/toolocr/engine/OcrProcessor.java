@@ -162,10 +162,7 @@ public final class OcrProcessor implements AutoCloseable {
             throw e;
         } catch (IOException | RuntimeException e) {
             deleteQuietly(written);
-            throw new OcrException(
-                    ErrorCode.ENGINE_FAILURE,
-                    "Writing the results failed unexpectedly.",
-                    e);
+            throw new OcrException(ErrorCode.ENGINE_FAILURE, "Writing the results failed unexpectedly.", e);
         }
     }
 
