@@ -94,14 +94,12 @@ public class AuthService {
         Optional<UserAccount> existing =
                 identity.flatMap(id -> users.findByEmail(UserAccount.normaliseEmail(id.email())));
         if (identity.isEmpty() || existing.map(u -> !u.active()).orElse(false)) {
-            // Unknown user, wrong password and deactivated account answer identically.
-            publish(
-                    "login_failure",
-                    "failure",
-                    existing.map(UserAccount::id).orElse(null),
-                    attempted,
-                    client,
-                    Map.of("provider", provider.name()));
+            // Unknown user, wrong password and deactivated account answer identically; the audit
+            // trail still attributes the attempt to the account it aimed at, when there is one.
+            String targetId = existing.or(() -> users.findByEmail(attempted))
+                    .map(UserAccount::id)
+                    .orElse(null);
+            publish("login_failure", "failure", targetId, attempted, client, Map.of("provider", provider.name()));
             throw new AuthException(AuthException.Kind.INVALID_CREDENTIALS);
         }
         throttle.succeeded(attempted);

@@ -78,6 +78,17 @@ public class AuditQueries {
         return new Summary(userId, counts, first, last, failed);
     }
 
+    /** Entries of one type per UTC day for the last {@code days} days, oldest first. */
+    public List<Long> countPerDay(String eventType, int days) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+        List<Long> counts = new ArrayList<>();
+        for (int i = days - 1; i >= 0; i--) {
+            Instant from = today.minusDays(i).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+            counts.add(repository.countByTypeBetween(eventType, from, from.plus(Duration.ofDays(1))));
+        }
+        return counts;
+    }
+
     /** Every matching entry, newest first, fetched in pages so memory stays flat. */
     public void forEach(Filter filter, Consumer<Entry> action) {
         int page = 0;

@@ -25,6 +25,10 @@ interface AuditRepository extends JpaRepository<AuditEntry, String>, JpaSpecific
             @Param("outcome") String outcome,
             @Param("since") Instant since);
 
+    @Query(
+            "select count(a) from AuditEntry a where a.eventType = :type and a.occurredAt >= :from and a.occurredAt < :to")
+    long countByTypeBetween(@Param("type") String type, @Param("from") Instant from, @Param("to") Instant to);
+
     /** Retention is the only deletion the audit log knows. */
     @Transactional
     @Modifying

@@ -2,6 +2,7 @@ package dev.toolocr.server.security;
 
 import dev.toolocr.auth.internal.BearerTokenFilter;
 import dev.toolocr.server.web.ProblemType;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -33,7 +34,12 @@ class SecurityConfiguration {
                 .requestCache(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                .authorizeHttpRequests(auth -> auth
+                        // Streaming bodies and SSE finish on an async dispatch; the request was
+                        // authorised when it arrived, and error pages carry no data of their own.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(
                                 "/api/v2/auth/login", "/api/v2/auth/refresh", "/api/v2/auth/logout", "/api/v2/info")
                         .permitAll()
                         .requestMatchers("/api/v2/admin/**", "/actuator/prometheus", "/actuator/metrics/**")

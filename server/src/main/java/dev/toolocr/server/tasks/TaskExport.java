@@ -3,6 +3,7 @@ package dev.toolocr.server.tasks;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.toolocr.server.web.ApiException;
+import dev.toolocr.server.web.Csv;
 import dev.toolocr.server.web.ProblemType;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -139,21 +140,9 @@ class TaskExport {
             if (i > 0) {
                 row.append(',');
             }
-            row.append(csvCell(cells[i]));
+            row.append(Csv.cell(cells[i]));
         }
         return row.append("\r\n").toString();
-    }
-
-    /** Quotes as RFC 4180 and defuses spreadsheet formulas hidden in user-chosen file names. */
-    static String csvCell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return "\"" + v.replace("\"", "\"\"") + "\"";
     }
 
     private static String str(Object o) {

@@ -1,0 +1,59 @@
+package dev.toolocr.server.admin;
+
+import dev.toolocr.auth.CurrentUser;
+import dev.toolocr.auth.internal.ClientInfoResolver;
+import dev.toolocr.server.audit.AuditLog;
+import dev.toolocr.server.audit.AuditRecord;
+import dev.toolocr.server.web.RequestIdFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.MDC;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Every administrator request is itself audited (who looked at what, and how it went). */
+@Configuration(proxyBeanMethods = false)
+class AdminAccessAudit implements WebMvcConfigurer {
+
+    private final AuditLog audit;
+    private final ClientInfoResolver clients;
+    private final Clock clock;
+
+    AdminAccessAudit(AuditLog audit, ClientInfoResolver clients, Clock clock) {
+        this.audit = audit;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+                    @Override
+                    public void afterCompletion(
+                            HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+                        var auth = SecurityContextHolder.getContext().getAuthentication();
+                        CurrentUser user = auth != null && auth.getPrincipal() instanceof CurrentUser u ? u : null;
+                        var client = clients.resolve(request);
+                        audit.record(new AuditRecord(
+                                clock.instant(),
+                                "admin_access",
+                                response.getStatus() < 400 ? "success" : "failure",
+                                user == null ? null : user.id(),
+                                user == null ? null : user.email(),
+                                client.ipAddress(),
+                                client.userAgent(),
+                                MDC.get(RequestIdFilter.MDC_KEY),
+                                Map.of(
+                                        "method", request.getMethod(),
+                                        "path", request.getRequestURI(),
+                                        "status", Integer.toString(response.getStatus()))));
+                    }
+                })
+                .addPathPatterns("/api/v2/admin/**");
+    }
+}

@@ -1,0 +1,80 @@
+package dev.toolocr.server.audit;
+
+import dev.toolocr.auth.AuthEvent;
+import dev.toolocr.auth.ClientInfo;
+import dev.toolocr.auth.UserDirectory;
+import dev.toolocr.auth.internal.ClientInfoResolver;
+import dev.toolocr.server.tasks.TaskActivity;
+import dev.toolocr.server.web.RequestIdFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.MDC;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/** Turns the auth module's and the task module's events into audit entries with request context. */
+@Component
+class AuditEventListener {
+
+    private final AuditLog audit;
+    private final ClientInfoResolver clients;
+    private final UserDirectory directory;
+    private final Clock clock;
+
+    AuditEventListener(AuditLog audit, ClientInfoResolver clients, UserDirectory directory, Clock clock) {
+        this.audit = audit;
+        this.clients = clients;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void onAuth(AuthEvent e) {
+        ClientInfo client = e.ipAddress() != null ? new ClientInfo(e.ipAddress(), e.userAgent()) : currentClient();
+        audit.record(new AuditRecord(
+                e.occurredAt(),
+                e.type(),
+                e.outcome(),
+                e.userId(),
+                e.email(),
+                client.ipAddress(),
+                client.userAgent(),
+                MDC.get(RequestIdFilter.MDC_KEY),
+                e.details()));
+    }
+
+    @EventListener
+    void onTask(TaskActivity a) {
+        Map<String, String> details = new HashMap<>(a.details());
+        if (a.taskId() != null) {
+            details.put("task_id", a.taskId());
+        }
+        ClientInfo client = currentClient();
+        audit.record(new AuditRecord(
+                clock.instant(),
+                a.action(),
+                a.outcome(),
+                a.userId(),
+                directory
+                        .findById(a.userId())
+                        .map(UserDirectory.UserInfo::email)
+                        .orElse(null),
+                client.ipAddress(),
+                client.userAgent(),
+                MDC.get(RequestIdFilter.MDC_KEY),
+                details));
+    }
+
+    /** The caller of the current HTTP request, or nothing when the event comes from a worker thread. */
+    ClientInfo currentClient() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return clients.resolve(request);
+        }
+        return new ClientInfo(null, null);
+    }
+}
