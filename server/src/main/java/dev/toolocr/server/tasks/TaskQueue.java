@@ -11,9 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The persistent queue: the task rows are the truth, so a crash loses nothing, and a claim is an
  * atomic conditional update, so workers in several processes never take the same task.
  *
- * <p>Fairness is start-time fair queuing: each task gets a rank one above the later of the queue's
- * head and its owner's last queued task. A user's 500 uploads get ranks head+1 … head+500 while
- * another user's single upload gets head+1, so it runs next instead of after all 500.
+ * <p>Fairness is start-time fair queuing: a task's rank is the later of the queue head's rank and one
+ * above its owner's last queued task. A user's 500 uploads get ranks h … h+499 while another user's
+ * single upload gets h, so it runs right after the head instead of after all 500.
  */
 @Component
 class TaskQueue {
@@ -30,8 +30,7 @@ class TaskQueue {
     long nextRank(String userId) {
         Long head = tasks.lowestQueuedRank(TaskStatus.QUEUED);
         Long own = tasks.highestQueuedRankOf(TaskStatus.QUEUED, userId);
-        long base = Math.max(head == null ? 0 : head, own == null ? Long.MIN_VALUE : own);
-        return base + 1;
+        return Math.max(head == null ? 0 : head, own == null ? Long.MIN_VALUE : own + 1);
     }
 
     /** Claims the next task for {@code workerId}, if any is waiting. */

@@ -139,10 +139,7 @@ class TaskWorkers implements SmartLifecycle {
     private void loop() {
         while (active) {
             try {
-                Optional<String> next = queue.claimNext(workerId);
-                if (next.isPresent()) {
-                    process(next.get());
-                } else {
+                if (!runOnce()) {
                     synchronized (wakeUp) {
                         wakeUp.wait(settings.pollInterval().toMillis());
                     }
@@ -157,6 +154,14 @@ class TaskWorkers implements SmartLifecycle {
         }
     }
 
+    /** Claims the next queued task for this process and runs it; false when the queue is empty. */
+    boolean runOnce() {
+        Optional<String> next = queue.claimNext(workerId);
+        next.ifPresent(this::process);
+        return next.isPresent();
+    }
+
+    /** Runs a task this process has claimed. */
     void process(String taskId) {
         Task task = tasks.findById(taskId).orElse(null);
         if (task == null) {
