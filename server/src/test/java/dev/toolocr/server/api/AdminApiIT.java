@@ -93,7 +93,14 @@ class AdminApiIT {
         assertThat(stats.at("/users/total").asLong()).isGreaterThanOrEqualTo(3);
         assertThat(stats.path("tasks").has("completed")).isTrue();
         assertThat(stats.path("daily")).hasSize(30);
-        assertThat(api.send("GET", "/actuator/prometheus", carol, null).body()).contains("tool_ocr_audit");
+        String metrics = api.send("GET", "/actuator/prometheus", carol, null).body();
+        assertThat(metrics)
+                .contains("tool_ocr_audit")
+                .contains("tool_ocr_logins_total{")
+                .contains("tool_ocr_queue_depth")
+                .contains("tool_ocr_tasks{")
+                .contains("tool_ocr_storage_bytes")
+                .contains("tool_ocr_page_processing_seconds");
     }
 
     @Test
