@@ -79,7 +79,7 @@ CREATE TABLE ${prefix}tasks (
     CONSTRAINT ${prefix}fk_tasks_user FOREIGN KEY (user_id) REFERENCES ${prefix}users (id) ON DELETE CASCADE
 );
 CREATE INDEX ${prefix}ix_tasks_user_created ON ${prefix}tasks (user_id, created_at);
-CREATE INDEX ${prefix}ix_tasks_user_status ON ${prefix}tasks (user_id, status);
+CREATE INDEX ${prefix}ix_tasks_user_status ON ${prefix}tasks (user_id, status, created_at);
 CREATE INDEX ${prefix}ix_tasks_user_filename ON ${prefix}tasks (user_id, filename);
 CREATE INDEX ${prefix}ix_tasks_queue ON ${prefix}tasks (status, fair_rank, queued_at);
 CREATE INDEX ${prefix}ix_tasks_created ON ${prefix}tasks (created_at);

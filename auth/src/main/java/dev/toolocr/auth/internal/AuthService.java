@@ -190,7 +190,9 @@ public class AuthService {
         if (user.isEmpty()) {
             return Optional.empty();
         }
-        sessions.touch(session.get().id(), now, now.minus(TOUCH_INTERVAL));
+        if (session.get().lastAccessAt().isBefore(now.minus(TOUCH_INTERVAL))) {
+            sessions.touch(session.get().id(), now, now.minus(TOUCH_INTERVAL));
+        }
         return Optional.of(toCurrentUser(user.get(), session.get().id()));
     }
 

@@ -81,12 +81,23 @@ public class AuditQueries {
     /** Entries of one type per UTC day for the last {@code days} days, oldest first. */
     public List<Long> countPerDay(String eventType, int days) {
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
-        List<Long> counts = new ArrayList<>();
-        for (int i = days - 1; i >= 0; i--) {
-            Instant from = today.minusDays(i).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
-            counts.add(repository.countByTypeBetween(eventType, from, from.plus(Duration.ofDays(1))));
+        java.time.LocalDate first = today.minusDays(days - 1L);
+        Map<java.time.LocalDate, Long> counts = new TreeMap<>();
+        for (Object[] row :
+                repository.countPerDaySince(eventType, first.atStartOfDay().toInstant(java.time.ZoneOffset.UTC))) {
+            Object day = row[0];
+            java.time.LocalDate date = day instanceof java.time.LocalDate d
+                    ? d
+                    : day instanceof java.sql.Date d
+                            ? d.toLocalDate()
+                            : java.time.LocalDate.parse(String.valueOf(day).substring(0, 10));
+            counts.put(date, ((Number) row[1]).longValue());
         }
-        return counts;
+        List<Long> series = new ArrayList<>();
+        for (java.time.LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+            series.add(counts.getOrDefault(day, 0L));
+        }
+        return series;
     }
 
     /** Every matching entry, newest first, fetched in pages so memory stays flat. */

@@ -25,9 +25,9 @@ interface AuditRepository extends JpaRepository<AuditEntry, String>, JpaSpecific
             @Param("outcome") String outcome,
             @Param("since") Instant since);
 
-    @Query(
-            "select count(a) from AuditEntry a where a.eventType = :type and a.occurredAt >= :from and a.occurredAt < :to")
-    long countByTypeBetween(@Param("type") String type, @Param("from") Instant from, @Param("to") Instant to);
+    @Query("select extract(date from a.occurredAt), count(a) from AuditEntry a where a.eventType = :type"
+            + " and a.occurredAt >= :from group by extract(date from a.occurredAt)")
+    List<Object[]> countPerDaySince(@Param("type") String type, @Param("from") Instant from);
 
     /** Retention is the only deletion the audit log knows. */
     @Transactional

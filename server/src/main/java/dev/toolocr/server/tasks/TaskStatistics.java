@@ -1,12 +1,10 @@
 package dev.toolocr.server.tasks;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,43 +41,94 @@ public class TaskStatistics {
         this.clock = clock;
     }
 
+    /** Upper bounds of the processing-time buckets behind the p95 (it is reported as a bucket bound). */
+    static final long[] BUCKETS_MS = {
+        250, 500, 1000, 2000, 3000, 5000, 7500, 10000, 15000, 20000, 30000, 60000, 120000, 300000, 900000
+    };
+
+    /** The whole-table aggregate costs a scan; dashboards and the metrics gauges share one result for this long. */
+    static final java.time.Duration OVERVIEW_MAX_AGE = java.time.Duration.ofSeconds(5);
+
+    private record Cached(Instant at, Overview overview) {}
+
+    private final java.util.concurrent.atomic.AtomicReference<Cached> cached =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** Task figures at most {@link #OVERVIEW_MAX_AGE} old. */
     public Overview overview() {
+        Instant now = clock.instant();
+        Cached current = cached.get();
+        if (current != null && now.isBefore(current.at().plus(OVERVIEW_MAX_AGE)) && !now.isBefore(current.at())) {
+            return current.overview();
+        }
+        Overview fresh = computeOverview();
+        cached.set(new Cached(now, fresh));
+        return fresh;
+    }
+
+    private Overview computeOverview() {
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        Map<TaskStatus, Long> counts = new EnumMap<>(TaskStatus.class);
         for (TaskStatus s : TaskStatus.values()) {
-            counts.put(s, 0L);
+            byStatus.put(s.wire(), 0L);
         }
-        for (Object[] row : stats.countByStatus()) {
-            counts.put((TaskStatus) row[0], (Long) row[1]);
+        long pages = 0;
+        long timeSum = 0;
+        long timed = 0;
+        long[] within = new long[BUCKETS_MS.length];
+        for (Object[] row : stats.overviewByStatus()) {
+            TaskStatus status = (TaskStatus) row[0];
+            byStatus.put(status.wire(), number(row[1]));
+            if (status == TaskStatus.COMPLETED) {
+                pages = number(row[2]);
+                timeSum = number(row[3]);
+                timed = number(row[4]);
+                for (int b = 0; b < BUCKETS_MS.length; b++) {
+                    within[b] = number(row[5 + b]);
+                }
+            }
         }
-        counts.forEach((s, n) -> byStatus.put(s.wire(), n));
-        long completedTimed = stats.countTimed(TaskStatus.COMPLETED);
         Long p95 = null;
-        if (completedTimed > 0) {
-            int offset = (int) Math.min(Integer.MAX_VALUE, (long) Math.ceil(completedTimed * 0.95) - 1);
-            List<Long> at =
-                    stats.processingTimesAscending(TaskStatus.COMPLETED, PageRequest.of(Math.max(offset, 0), 1));
-            p95 = at.isEmpty() ? null : at.get(0);
+        for (int b = 0; b < BUCKETS_MS.length && timed > 0; b++) {
+            if (within[b] >= Math.ceil(timed * 0.95)) {
+                p95 = BUCKETS_MS[b];
+                break;
+            }
         }
-        Long pages = stats.pagesProcessed(TaskStatus.COMPLETED);
         return new Overview(
                 byStatus,
-                pages == null ? 0 : pages,
-                stats.meanProcessingMs(TaskStatus.COMPLETED),
+                pages,
+                timed == 0 ? null : (double) timeSum / timed,
                 p95,
-                counts.get(TaskStatus.QUEUED));
+                byStatus.get(TaskStatus.QUEUED.wire()));
     }
 
     /** Tasks created per UTC day, oldest first, for the last {@code days} days including today. */
     public List<DayCount> createdPerDay(int days) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate first = today.minusDays(days - 1L);
+        Map<LocalDate, Long> counts = new LinkedHashMap<>();
+        for (Object[] row : stats.createdPerDaySince(first.atStartOfDay().toInstant(ZoneOffset.UTC))) {
+            counts.put(toDate(row[0]), number(row[1]));
+        }
         List<DayCount> series = new ArrayList<>();
-        for (int i = days - 1; i >= 0; i--) {
-            LocalDate day = today.minusDays(i);
-            Instant from = day.atStartOfDay().toInstant(ZoneOffset.UTC);
-            series.add(new DayCount(day, stats.countCreatedBetween(from, from.plus(Duration.ofDays(1)))));
+        for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+            series.add(new DayCount(day, counts.getOrDefault(day, 0L)));
         }
         return series;
+    }
+
+    private static LocalDate toDate(Object value) {
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        return LocalDate.parse(String.valueOf(value).substring(0, 10));
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     /** Per-user counts for the given users (one admin page of them). */

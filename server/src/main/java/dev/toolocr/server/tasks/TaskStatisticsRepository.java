@@ -11,24 +11,32 @@ import org.springframework.data.repository.query.Param;
 /** Read-only aggregate queries behind {@link TaskStatistics}. */
 interface TaskStatisticsRepository extends Repository<Task, String> {
 
-    @Query("select t.status, count(t) from Task t group by t.status")
-    List<Object[]> countByStatus();
+    /**
+     * One pass over the table: per status, the task count, pages, processing time sum and count, and
+     * how many took at most each of {@link TaskStatistics#BUCKETS_MS} milliseconds (for the p95).
+     */
+    @Query("select t.status, count(t), sum(t.pagesTotal), sum(t.processingTimeMs), count(t.processingTimeMs),"
+            + " sum(case when t.processingTimeMs <= 250 then 1 else 0 end),"
+            + " sum(case when t.processingTimeMs <= 500 then 1 else 0 end),"
+            + " sum(case when t.processingTimeMs <= 1000 then 1 else 0 end),"
+            + " sum(case when t.processingTimeMs <= 2000 then 1 else 0 end),"
+            + " sum(case when t.processingTimeMs <= 3000 then 1 else 0 end),"
+            + " sum(case when t.processingTimeMs <= 5000 then 1 else 0 end),"
+            + " sum(case when t.processingTimeMs <= 7500 then 1 else 0 end),"
+            + " sum(case when t.processingTimeMs <= 10000 then 1 else 0 end),"
+            + " sum(case when t.processingTimeMs <= 15000 then 1 else 0 end),"
+            + " sum(case when t.processingTimeMs <= 20000 then 1 else 0 end),"
+            + " sum(case when t.processingTimeMs <= 30000 then 1 else 0 end),"
+            + " sum(case when t.processingTimeMs <= 60000 then 1 else 0 end),"
+            + " sum(case when t.processingTimeMs <= 120000 then 1 else 0 end),"
+            + " sum(case when t.processingTimeMs <= 300000 then 1 else 0 end),"
+            + " sum(case when t.processingTimeMs <= 900000 then 1 else 0 end)"
+            + " from Task t group by t.status")
+    List<Object[]> overviewByStatus();
 
-    @Query("select sum(t.pagesTotal) from Task t where t.status = :completed")
-    Long pagesProcessed(@Param("completed") TaskStatus completed);
-
-    @Query("select avg(t.processingTimeMs) from Task t where t.status = :completed and t.processingTimeMs is not null")
-    Double meanProcessingMs(@Param("completed") TaskStatus completed);
-
-    @Query("select count(t) from Task t where t.status = :completed and t.processingTimeMs is not null")
-    long countTimed(@Param("completed") TaskStatus completed);
-
-    @Query("select t.processingTimeMs from Task t where t.status = :completed and t.processingTimeMs is not null"
-            + " order by t.processingTimeMs")
-    List<Long> processingTimesAscending(@Param("completed") TaskStatus completed, Pageable at);
-
-    @Query("select count(t) from Task t where t.createdAt >= :from and t.createdAt < :to")
-    long countCreatedBetween(@Param("from") Instant from, @Param("to") Instant to);
+    @Query("select extract(date from t.createdAt), count(t) from Task t where t.createdAt >= :from"
+            + " group by extract(date from t.createdAt)")
+    List<Object[]> createdPerDaySince(@Param("from") Instant from);
 
     @Query("select t.userId, t.status, count(t) from Task t where t.userId in :users group by t.userId, t.status")
     List<Object[]> countByUserAndStatus(@Param("users") Collection<String> users);
