@@ -88,24 +88,8 @@ class ExternalAdCredentialProviderTest {
     }
 
     private ExternalAdCredentialProvider provider(Duration timeout) {
-        AuthProperties properties = new AuthProperties(
-                Path.of("unused"),
-                null,
-                "tool-ocr",
-                Duration.ofMinutes(30),
-                Duration.ofDays(3),
-                Duration.ofDays(30),
-                List.of(),
-                List.of(),
-                new AuthProperties.Local("admin@localhost", null),
-                new AuthProperties.External(
-                        URI.create("http://127.0.0.1:" + ad.port() + "/"),
-                        "/api/auth/login",
-                        timeout,
-                        3,
-                        2,
-                        Duration.ofSeconds(30)),
-                new AuthProperties.Throttle(5, 20, Duration.ofMinutes(5)));
+        AuthProperties properties = TestAuthProperties.with(
+                Path.of("unused"), null, URI.create("http://127.0.0.1:" + ad.port() + "/"), timeout, 5, 20);
         return new ExternalAdCredentialProvider(properties, new ObjectMapper(), clock);
     }
 }

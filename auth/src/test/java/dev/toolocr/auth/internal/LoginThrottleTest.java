@@ -2,11 +2,9 @@ package dev.toolocr.auth.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.toolocr.auth.AuthProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
@@ -14,19 +12,7 @@ class LoginThrottleTest {
     private final TokenServiceTest.MutableClock clock =
             new TokenServiceTest.MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(
-            new AuthProperties(
-                    Path.of("unused"),
-                    null,
-                    "tool-ocr",
-                    Duration.ofMinutes(30),
-                    Duration.ofDays(3),
-                    Duration.ofDays(30),
-                    List.of(),
-                    List.of(),
-                    new AuthProperties.Local("admin@localhost", null),
-                    new AuthProperties.External(null, "/x", Duration.ofSeconds(5), 3, 5, Duration.ofSeconds(30)),
-                    new AuthProperties.Throttle(3, 10, Duration.ofMinutes(5))),
-            clock);
+            TestAuthProperties.with(Path.of("unused"), null, null, Duration.ofSeconds(5), 3, 10), clock);
 
     @Test
     void blocksAUsernameAfterItsLimitWithTheRemainingWait() {

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,19 +129,7 @@ class TokenServiceTest {
     }
 
     private TokenService service(String jwtSecret) {
-        AuthProperties properties = new AuthProperties(
-                keys,
-                jwtSecret,
-                "tool-ocr",
-                Duration.ofMinutes(30),
-                Duration.ofDays(3),
-                Duration.ofDays(30),
-                List.of(),
-                List.of(),
-                new AuthProperties.Local("admin@localhost", null),
-                new AuthProperties.External(
-                        null, "/api/auth/login", Duration.ofSeconds(5), 3, 5, Duration.ofSeconds(30)),
-                new AuthProperties.Throttle(5, 20, Duration.ofMinutes(5)));
+        AuthProperties properties = TestAuthProperties.with(keys, jwtSecret, null, Duration.ofSeconds(5), 5, 20);
         return new TokenService(properties, clock);
     }
 

@@ -3,12 +3,9 @@ package dev.toolocr.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.toolocr.auth.UserDirectory;
+import dev.toolocr.server.MovableClock;
 import dev.toolocr.server.api.ApiClient.Reply;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,13 +18,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 /** SPEC 4.3 over real HTTP: sign-in, refresh rotation, reuse detection, revocation, expiry, throttling. */
 @SpringBootTest(
@@ -39,7 +33,7 @@ import org.springframework.context.annotation.Primary;
             "tool-ocr.auth.throttle.per-username=4",
             "tool-ocr.tasks.workers.pool-size=0"
         })
-@Import(AuthApiIT.Clocks.class)
+@Import(MovableClock.Config.class)
 @ExtendWith(OutputCaptureExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthApiIT {
@@ -221,38 +215,5 @@ class AuthApiIT {
     private static String cookieOf(Reply r) {
         String header = r.header("Set-Cookie");
         return header.substring(0, header.indexOf(';'));
-    }
-
-    /** A clock the test moves forward; everything time-based in the server reads it. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
     }
 }

@@ -3,14 +3,11 @@ package dev.toolocr.server.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.toolocr.auth.UserDirectory;
+import dev.toolocr.server.MovableClock;
 import dev.toolocr.server.storage.FileStorage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,10 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 /**
  * The pipeline's guarantees with the real queue, storage and engine; workers are off (pool size 0)
@@ -41,7 +35,7 @@ import org.springframework.context.annotation.Primary;
             "tool-ocr.tasks.workers.pool-size=0",
             "tool-ocr.tasks.retention-days=30"
         })
-@Import(TaskPipelineIT.Clocks.class)
+@Import(MovableClock.Config.class)
 class TaskPipelineIT {
 
     @Autowired
@@ -235,37 +229,5 @@ class TaskPipelineIT {
     private static Path corpus(String name) {
         return Path.of(System.getProperty("toolocr.corpus", "../../shared/corpus/ocrmypdf"))
                 .resolve(name);
-    }
-
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
     }
 }

@@ -1,0 +1,29 @@
+package dev.toolocr.auth.internal;
+
+import dev.toolocr.auth.AuthProperties;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Auth settings for unit tests: the defaults, with the few knobs tests turn. */
+final class TestAuthProperties {
+
+    private TestAuthProperties() {}
+
+    static AuthProperties with(
+            Path keyDir, String jwtSecret, URI adUrl, Duration adTimeout, int perUsername, int perIp) {
+        return new AuthProperties(
+                keyDir,
+                jwtSecret,
+                "tool-ocr",
+                Duration.ofMinutes(30),
+                Duration.ofDays(3),
+                Duration.ofDays(30),
+                List.of(),
+                List.of(),
+                new AuthProperties.Local("admin@localhost", null),
+                new AuthProperties.External(adUrl, "/api/auth/login", adTimeout, 3, 2, Duration.ofSeconds(30)),
+                new AuthProperties.Throttle(perUsername, perIp, Duration.ofMinutes(5)));
+    }
+}
