@@ -78,6 +78,37 @@ class AuditLogTest {
         }
     }
 
+    @Test
+    void retentionPurgesOnlyEntriesOlderThanTheConfiguredDays() {
+        auditLog.record(event("login_success", Map.of()));
+        auditLog.record(new AuditRecord(
+                Instant.now().minus(java.time.Duration.ofDays(400)),
+                "login_success",
+                "success",
+                null,
+                "old@example.com",
+                null,
+                null,
+                null,
+                Map.of()));
+        auditLog.record(new AuditRecord(
+                Instant.now().minus(java.time.Duration.ofDays(10)),
+                "logout",
+                "success",
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of()));
+        auditLog.flush();
+
+        auditLog.purgeExpired();
+
+        assertThat(repository.findAll()).extracting(AuditEntry::userEmail).doesNotContain("old@example.com");
+        assertThat(repository.findAll()).extracting(AuditEntry::eventType).contains("logout");
+    }
+
     private static AuditRecord event(String type, Map<String, String> details) {
         return new AuditRecord(
                 Instant.parse("2026-11-22T10:00:00Z"),
