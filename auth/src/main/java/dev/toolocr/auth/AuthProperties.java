@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param keyDir where generated signing keys are kept when none is configured
  * @param jwtSecret base64 HMAC key (at least 32 bytes) for access tokens; generated into keyDir when blank
+ * @param tokenKeys AES-256 keys for secrets at rest, {@code <key id>:<base64>}, the first encrypts and all
+ *     decrypt (rotation); generated into keyDir when empty
  * @param adminEmails e-mails with the admin role ({@code ADMIN_EMAILS})
  * @param trustedProxies remote addresses whose {@code X-Forwarded-For} is believed
  */
@@ -26,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
 public record AuthProperties(
         @NotNull Path keyDir,
         String jwtSecret,
+        @DefaultValue List<String> tokenKeys,
         @DefaultValue("tool-ocr") @NotBlank String issuer,
         @DefaultValue("30m") @NotNull Duration accessTokenTtl,
         @DefaultValue("3d") @NotNull Duration idleTimeout,

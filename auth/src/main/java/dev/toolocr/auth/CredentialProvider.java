@@ -8,8 +8,21 @@ import java.util.Optional;
  */
 public interface CredentialProvider {
 
-    /** The identity the source vouches for. */
-    record VerifiedIdentity(String email, String displayName, String jobTitle, String externalId) {}
+    /**
+     * The identity the source vouches for.
+     *
+     * @param tokens what the source issued for the sign-in (kept encrypted with the session), or null
+     */
+    record VerifiedIdentity(
+            String email, String displayName, String jobTitle, String externalId, ExternalTokens tokens) {}
+
+    /** Tokens of the identity source; secrets, never logged. */
+    record ExternalTokens(String accessToken, String idToken, long expiresInSeconds) {
+        @Override
+        public String toString() {
+            return "ExternalTokens[***]";
+        }
+    }
 
     String name();
 

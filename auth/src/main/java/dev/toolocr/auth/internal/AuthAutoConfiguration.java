@@ -46,6 +46,11 @@ public class AuthAutoConfiguration {
     }
 
     @Bean
+    TokenCipher tokenCipher(AuthProperties properties) {
+        return new TokenCipher(properties);
+    }
+
+    @Bean
     LoginThrottle loginThrottle(AuthProperties properties, Clock clock) {
         return new LoginThrottle(properties, clock);
     }
@@ -74,12 +79,13 @@ public class AuthAutoConfiguration {
             UserAccountRepository users,
             UserSessionRepository sessions,
             TokenService tokens,
+            TokenCipher cipher,
             LoginThrottle throttle,
             AuthProperties properties,
             ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
-        return new AuthService(provider, users, sessions, tokens, throttle, properties, events, tx, clock);
+        return new AuthService(provider, users, sessions, tokens, cipher, throttle, properties, events, tx, clock);
     }
 
     @Bean

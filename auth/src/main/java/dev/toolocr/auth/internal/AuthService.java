@@ -34,6 +34,7 @@ public class AuthService {
     private final UserAccountRepository users;
     private final UserSessionRepository sessions;
     private final TokenService tokens;
+    private final TokenCipher cipher;
     private final LoginThrottle throttle;
     private final AuthProperties properties;
     private final Set<String> adminEmails;
@@ -46,11 +47,13 @@ public class AuthService {
             UserAccountRepository users,
             UserSessionRepository sessions,
             TokenService tokens,
+            TokenCipher cipher,
             LoginThrottle throttle,
             AuthProperties properties,
             ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
+        this.cipher = cipher;
         this.provider = provider;
         this.users = users;
         this.sessions = sessions;
@@ -120,6 +123,15 @@ public class AuthService {
                     client.userAgent(),
                     now,
                     properties.absoluteLifetime());
+            if (who.tokens() != null) {
+                String sid = sessionId.toString();
+                session.storeExternalTokens(
+                        cipher.encrypt(who.tokens().accessToken(), sid),
+                        who.tokens().idToken() == null
+                                ? null
+                                : cipher.encrypt(who.tokens().idToken(), sid),
+                        now.plusSeconds(who.tokens().expiresInSeconds()));
+            }
             sessions.save(session);
             return new LoginResult(
                     tokens.issueAccessToken(user.id(), session.id()), refresh, toCurrentUser(user, session.id()));

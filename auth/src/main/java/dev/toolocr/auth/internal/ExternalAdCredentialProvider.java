@@ -105,11 +105,19 @@ class ExternalAdCredentialProvider implements CredentialProvider {
             log.warn("AD API accepted a sign-in but returned no e-mail; refusing it");
             return Optional.empty();
         }
+        JsonNode data = root.path("data");
+        ExternalTokens tokens = data.hasNonNull("access_token")
+                ? new ExternalTokens(
+                        data.path("access_token").asText(),
+                        data.path("id_token").asText(null),
+                        data.path("expires_in").asLong(3600))
+                : null;
         return Optional.of(new VerifiedIdentity(
                 email,
                 info.path("name").asText(null),
                 info.path("jobTitle").asText(null),
-                info.path("id").asText(null)));
+                info.path("id").asText(null),
+                tokens));
     }
 
     private synchronized Instant breakerOpenUntil() {

@@ -35,6 +35,6 @@ class LocalCredentialProvider implements CredentialProvider {
             return Optional.empty();
         }
         UserAccount u = account.get();
-        return Optional.of(new VerifiedIdentity(u.email(), u.displayName(), u.jobTitle(), null));
+        return Optional.of(new VerifiedIdentity(u.email(), u.displayName(), u.jobTitle(), null, null));
     }
 }

@@ -71,6 +71,17 @@ public class UserSession {
         return now.isBefore(expiresAt) ? "idle_timeout" : "absolute_lifetime";
     }
 
+    /** Keeps the identity source's tokens, already encrypted and bound to this session. */
+    void storeExternalTokens(String accessTokenEnc, String idTokenEnc, Instant expiresAt) {
+        externalAccessTokenEnc = accessTokenEnc;
+        externalIdTokenEnc = idTokenEnc;
+        externalTokenExpiresAt = expiresAt;
+    }
+
+    String externalAccessTokenEnc() {
+        return externalAccessTokenEnc;
+    }
+
     void revoke(String reason, Instant now) {
         if (revokedAt == null) {
             revokedAt = now;

@@ -48,6 +48,7 @@ class ClientInfoResolverTest {
         return new ClientInfoResolver(new AuthProperties(
                 base.keyDir(),
                 base.jwtSecret(),
+                base.tokenKeys(),
                 base.issuer(),
                 base.accessTokenTtl(),
                 base.idleTimeout(),

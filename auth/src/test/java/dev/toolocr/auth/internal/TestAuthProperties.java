@@ -16,6 +16,7 @@ final class TestAuthProperties {
         return new AuthProperties(
                 keyDir,
                 jwtSecret,
+                List.of(),
                 "tool-ocr",
                 Duration.ofMinutes(30),
                 Duration.ofDays(3),
