@@ -1,6 +1,7 @@
 package dev.toolocr.auth;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -50,6 +51,8 @@ public record AuthProperties(
      * @param apiUrl base URL of the corporate AD API ({@code EXTERNAL_AUTH_API_URL}); blank selects local accounts
      * @param endpoint login path ({@code EXTERNAL_AUTH_ENDPOINT})
      * @param timeout connect and read timeout ({@code EXTERNAL_AUTH_TIMEOUT}, seconds)
+     * @param oidc optional verification of the {@code id_token} the API returns
+     * @param reauth optional stored-credential re-authentication (off by default; see the README for its risk)
      */
     public record External(
             URI apiUrl,
@@ -57,7 +60,50 @@ public record AuthProperties(
             @DefaultValue("30s") @NotNull Duration timeout,
             @DefaultValue("3") @Min(1) @Max(10) int maxAttempts,
             @DefaultValue("5") @Min(1) @Max(100) int breakerFailureThreshold,
-            @DefaultValue("30s") @NotNull Duration breakerOpenFor) {}
+            @DefaultValue("30s") @NotNull Duration breakerOpenFor,
+            @Valid @NotNull @DefaultValue Oidc oidc,
+            @Valid @NotNull @DefaultValue Reauth reauth) {}
+
+    /**
+     * Verification of the AD {@code id_token} against an OpenID issuer: RS256 signature by a key of
+     * the issuer's JWKS, exact {@code iss}, {@code aud} containing the audience, {@code exp} required.
+     * Off while {@code issuer} is blank.
+     *
+     * @param issuer expected {@code iss}, exactly
+     * @param audience expected {@code aud} (the client id this application is registered as)
+     * @param jwksUri where the issuer publishes its signing keys
+     * @param clockSkew tolerance on {@code exp}/{@code nbf}
+     */
+    public record Oidc(
+            String issuer,
+            String audience,
+            URI jwksUri,
+            @DefaultValue("60s") @NotNull Duration clockSkew) {
+
+        public boolean enabled() {
+            return issuer != null && !issuer.isBlank();
+        }
+
+        @AssertTrue(message = "needs an audience and a JWKS URI when an issuer is set")
+        public boolean isComplete() {
+            return !enabled() || (audience != null && !audience.isBlank() && jwksUri != null);
+        }
+    }
+
+    /**
+     * Stored-credential re-authentication (SPEC 4.3): keep the AD password encrypted with the session
+     * and sign in to AD again shortly before the AD token expires. A security trade-off, off by default.
+     *
+     * @param storedCredential whether to keep the password at all
+     * @param refreshBuffer how long before the AD token's expiry to re-authenticate ({@code TOKEN_REFRESH_BUFFER}, seconds)
+     * @param maxTransientFailures consecutive unanswered attempts after which the session ends
+     * @param checkInterval how often due sessions are looked for
+     */
+    public record Reauth(
+            @DefaultValue("false") boolean storedCredential,
+            @DefaultValue("300s") @NotNull Duration refreshBuffer,
+            @DefaultValue("3") @Min(1) @Max(20) int maxTransientFailures,
+            @DefaultValue("30s") @NotNull Duration checkInterval) {}
 
     /** Sign-in attempts allowed per window, per username and per client address. */
     public record Throttle(

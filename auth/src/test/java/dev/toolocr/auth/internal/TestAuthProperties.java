@@ -24,7 +24,15 @@ final class TestAuthProperties {
                 List.of(),
                 List.of(),
                 new AuthProperties.Local("admin@localhost", null),
-                new AuthProperties.External(adUrl, "/api/auth/login", adTimeout, 3, 2, Duration.ofSeconds(30)),
+                new AuthProperties.External(
+                        adUrl,
+                        "/api/auth/login",
+                        adTimeout,
+                        3,
+                        2,
+                        Duration.ofSeconds(30),
+                        new AuthProperties.Oidc(null, null, null, Duration.ofSeconds(60)),
+                        new AuthProperties.Reauth(false, Duration.ofSeconds(300), 3, Duration.ofSeconds(30))),
                 new AuthProperties.Throttle(perUsername, perIp, Duration.ofMinutes(5)));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -19,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Emitters are keyed by owner, so an event can only ever reach the task's owner.
  */
 @Component
-class TaskEventStream {
+class TaskEventStream implements SmartLifecycle {
 
     /** Queue positions are computed over this many head entries; beyond it clients see "later". */
     private static final int POSITION_WINDOW = 1000;
@@ -28,6 +29,7 @@ class TaskEventStream {
 
     private final TaskRepository tasks;
     private final Map<String, Set<SseEmitter>> byUser = new ConcurrentHashMap<>();
+    private volatile boolean running;
 
     TaskEventStream(TaskRepository tasks) {
         this.tasks = tasks;
@@ -112,7 +114,26 @@ class TaskEventStream {
         }
     }
 
-    int connections() {
-        return byUser.values().stream().mapToInt(Set::size).sum();
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Open streams would hold graceful shutdown for its whole timeout; end them first. */
+    @Override
+    public void stop() {
+        running = false;
+        byUser.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
+        byUser.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 10;
     }
 }
