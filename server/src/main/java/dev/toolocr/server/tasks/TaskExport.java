@@ -61,7 +61,7 @@ class TaskExport {
 
     ResponseEntity<StreamingResponseBody> export(String userId, Format format) {
         // Fail before streaming starts (history disabled → problem+json, not a broken download).
-        service.stats(userId);
+        service.requireHistory();
         StreamingResponseBody body = format == Format.CSV
                 ? out -> {
                     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);

@@ -327,7 +327,7 @@ class TaskService {
         events.publishEvent(new TaskActivity("task_export", userId, null, "success", Map.of()));
     }
 
-    private void requireHistory() {
+    void requireHistory() {
         if (!properties.enableHistory()) {
             throw new ApiException(
                     HttpStatus.FORBIDDEN,
