@@ -18,7 +18,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -43,9 +45,10 @@ public final class DevAdServer implements AutoCloseable {
     private volatile long latencyMillis;
     private volatile long tokenLifetimeSeconds = 3600;
     private volatile int requests;
+    private volatile Function<User, String> idTokens = user -> token();
 
     public DevAdServer(int port, List<User> users) throws IOException {
-        this.users = new LinkedHashMap<>();
+        this.users = new ConcurrentHashMap<>();
         users.forEach(u -> this.users.put(u.username(), u));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         server.createContext("/api/auth/login", this::login);
@@ -75,6 +78,20 @@ public final class DevAdServer implements AutoCloseable {
 
     public void tokenLifetimeSeconds(long seconds) {
         this.tokenLifetimeSeconds = seconds;
+    }
+
+    /**
+     * Where the {@code id_token} of a successful sign-in comes from; random opaque text by default, a
+     * real OpenID issuer's token in the id_token verification tests.
+     */
+    public void idTokens(Function<User, String> source) {
+        this.idTokens = source;
+    }
+
+    /** The user changed their AD password: the old one is refused from now on. */
+    public void changePassword(String username, String newPassword) {
+        users.computeIfPresent(
+                username, (name, u) -> new User(u.username(), newPassword, u.email(), u.name(), u.jobTitle()));
     }
 
     /** Login requests received so far (to prove what was, or was not, retried). */
@@ -121,7 +138,7 @@ public final class DevAdServer implements AutoCloseable {
             info.put("jobTitle", user.jobTitle());
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("access_token", token());
-            data.put("id_token", token());
+            data.put("id_token", idTokens.apply(user));
             data.put("expires_in", tokenLifetimeSeconds);
             data.put("token_type", "Bearer");
             data.put("userInfo", info);

@@ -31,6 +31,7 @@ class ExternalAdCredentialProvider implements CredentialProvider {
     private final HttpClient http;
     private final ObjectMapper json;
     private final Clock clock;
+    private final IdTokenVerifier idTokens;
     private int consecutiveFailures;
     private Instant openUntil = Instant.MIN;
 
@@ -38,6 +39,8 @@ class ExternalAdCredentialProvider implements CredentialProvider {
         this.settings = properties.external();
         this.json = json;
         this.clock = clock;
+        this.idTokens =
+                settings.oidc().enabled() ? IdTokenVerifier.remote(settings.oidc(), settings.timeout(), clock) : null;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -106,6 +109,9 @@ class ExternalAdCredentialProvider implements CredentialProvider {
             return Optional.empty();
         }
         JsonNode data = root.path("data");
+        if (idTokens != null && !idTokenVouchesFor(data.path("id_token").asText(null), email)) {
+            return Optional.empty();
+        }
         ExternalTokens tokens = data.hasNonNull("access_token")
                 ? new ExternalTokens(
                         data.path("access_token").asText(),
@@ -118,6 +124,30 @@ class ExternalAdCredentialProvider implements CredentialProvider {
                 info.path("jobTitle").asText(null),
                 info.path("id").asText(null),
                 tokens));
+    }
+
+    /**
+     * With an OIDC issuer configured, the AD answer counts only with a valid id_token, and one whose
+     * {@code email} claim, when present, names the same user as the profile.
+     */
+    private boolean idTokenVouchesFor(String idToken, String email) {
+        Optional<IdTokenVerifier.VerifiedIdToken> verified;
+        try {
+            verified = idTokens.verify(idToken);
+        } catch (IdTokenVerifier.KeysUnavailableException e) {
+            log.warn("Cannot verify the AD id_token: {}", e.getCause().getMessage());
+            throw new AuthException(AuthException.Kind.PROVIDER_UNAVAILABLE);
+        }
+        if (verified.isEmpty()) {
+            log.warn("AD accepted a sign-in but its id_token failed verification; refusing it");
+            return false;
+        }
+        String claimed = verified.get().email();
+        if (claimed != null && !claimed.equalsIgnoreCase(email)) {
+            log.warn("AD accepted a sign-in but its id_token names another user; refusing it");
+            return false;
+        }
+        return true;
     }
 
     private synchronized Instant breakerOpenUntil() {

@@ -35,4 +35,30 @@ final class TestAuthProperties {
                         new AuthProperties.Reauth(false, Duration.ofSeconds(300), 3, Duration.ofSeconds(30))),
                 new AuthProperties.Throttle(perUsername, perIp, Duration.ofMinutes(5)));
     }
+
+    /** The same settings with other id_token verification and re-authentication settings. */
+    static AuthProperties with(AuthProperties base, AuthProperties.Oidc oidc, AuthProperties.Reauth reauth) {
+        AuthProperties.External e = base.external();
+        return new AuthProperties(
+                base.keyDir(),
+                base.jwtSecret(),
+                base.tokenKeys(),
+                base.issuer(),
+                base.accessTokenTtl(),
+                base.idleTimeout(),
+                base.absoluteLifetime(),
+                base.adminEmails(),
+                base.trustedProxies(),
+                base.local(),
+                new AuthProperties.External(
+                        e.apiUrl(),
+                        e.endpoint(),
+                        e.timeout(),
+                        e.maxAttempts(),
+                        e.breakerFailureThreshold(),
+                        e.breakerOpenFor(),
+                        oidc,
+                        reauth),
+                base.throttle());
+    }
 }
