@@ -1,0 +1,91 @@
+import { MantineProvider, createTheme } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { ApiError, type ApiClient } from './api/client';
+import { AuthProvider } from './auth/AuthContext';
+import { FullPageLoader, RequireAdmin, RequireAuth } from './auth/guards';
+import { AppLayout } from './components/AppLayout';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { SessionsPage } from './pages/SessionsPage';
+import { SignInPage } from './pages/SignInPage';
+import { TasksPage } from './pages/TasksPage';
+import { UploadPage } from './pages/UploadPage';
+
+// Pages most people never open (admin) or that pull in a PDF renderer (detail) load on demand.
+const TaskDetailPage = lazy(() => import('./pages/TaskDetailPage'));
+const AdminDashboardPage = lazy(() => import('./pages/admin/AdminDashboardPage'));
+const AdminUsersPage = lazy(() => import('./pages/admin/AdminUsersPage'));
+const AdminLeaderboardPage = lazy(() => import('./pages/admin/AdminLeaderboardPage'));
+const AdminAuditPage = lazy(() => import('./pages/admin/AdminAuditPage'));
+
+const theme = createTheme({
+  primaryColor: 'blue',
+  defaultRadius: 'md',
+  fontFamily:
+    'Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", sans-serif',
+  headings: { fontWeight: '700' },
+});
+
+export function createQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // A 4xx will not get better by asking again; network hiccups and 5xx might.
+        retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+        refetchOnWindowFocus: true,
+        staleTime: 5_000,
+      },
+    },
+  });
+}
+
+function AppRoutes() {
+  const { i18n } = useTranslation();
+  return (
+    <DatesProvider settings={{ locale: i18n.language === 'zh-TW' ? 'zh-tw' : 'en', firstDayOfWeek: 0 }}>
+      <Suspense fallback={<FullPageLoader />}>
+        <Routes>
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route
+            element={
+              <RequireAuth>
+                <AppLayout />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<Navigate to="/tasks" replace />} />
+            <Route path="upload" element={<UploadPage />} />
+            <Route path="tasks" element={<TasksPage />} />
+            <Route path="tasks/:taskId" element={<TaskDetailPage />} />
+            <Route path="sessions" element={<SessionsPage />} />
+            <Route path="admin" element={<RequireAdmin><AdminDashboardPage /></RequireAdmin>} />
+            <Route path="admin/users" element={<RequireAdmin><AdminUsersPage /></RequireAdmin>} />
+            <Route path="admin/leaderboard" element={<RequireAdmin><AdminLeaderboardPage /></RequireAdmin>} />
+            <Route path="admin/audit" element={<RequireAdmin><AdminAuditPage /></RequireAdmin>} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </DatesProvider>
+  );
+}
+
+export function App({ client }: { client: ApiClient }) {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <AuthProvider client={client}>
+            <AppRoutes />
+          </AuthProvider>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,37 @@
+import { Center, Loader } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router';
+import { Forbidden } from '../components/Forbidden';
+import { signInPath, useAuth } from './AuthContext';
+
+export function FullPageLoader() {
+  const { t } = useTranslation();
+  return (
+    <Center h="100vh" role="status" aria-live="polite">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  );
+}
+
+/** Pages that need a signed-in user; others are sent to sign-in, keeping where they wanted to go. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { user, ready } = useAuth();
+  const location = useLocation();
+  if (!ready) {
+    return <FullPageLoader />;
+  }
+  if (!user) {
+    return <Navigate to={signInPath(location.pathname + location.search)} replace />;
+  }
+  return <>{children}</>;
+}
+
+/** Admin pages; the server enforces the same rule (403), this only avoids showing a broken page. */
+export function RequireAdmin({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  if (!user?.is_admin) {
+    return <Forbidden />;
+  }
+  return <>{children}</>;
+}

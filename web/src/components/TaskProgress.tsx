@@ -1,0 +1,44 @@
+import { Progress, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Task } from '../api/types';
+import { useLiveTasks } from '../lib/taskEvents';
+import { StatusBadge } from './StatusBadge';
+
+/** Status word plus, while it runs, a live progress bar (or the queue position while queued). */
+export function TaskProgress({ task }: { task: Task }) {
+  const { t } = useTranslation();
+  const { positions } = useLiveTasks();
+  const position = positions[task.task_id] ?? task.queue_position;
+  const percent = Math.round((task.progress ?? 0) * 100);
+  return (
+    <Stack gap={4} miw={120}>
+      <div>
+        <StatusBadge status={task.status} />
+      </div>
+      {task.status === 'processing' && (
+        <>
+          <Progress
+            value={percent}
+            size="sm"
+            animated
+            aria-label={t('tasks.progressLabel', { name: task.filename })}
+            aria-valuetext={t('tasks.pagesProgress', { done: task.pages_done, total: task.pages_total ?? '?' })}
+          />
+          <Text size="xs" c="dimmed">
+            {t('tasks.pagesProgress', { done: task.pages_done, total: task.pages_total ?? '?' })}
+          </Text>
+        </>
+      )}
+      {task.status === 'queued' && position !== null && position !== undefined && (
+        <Text size="xs" c="dimmed">
+          {position === 0 ? t('tasks.nextInQueue') : t('tasks.queuePosition', { position: position + 1 })}
+        </Text>
+      )}
+      {task.status === 'failed' && task.error_message && (
+        <Text size="xs" c="red" lineClamp={2} title={task.error_message}>
+          {task.error_message}
+        </Text>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,37 @@
+/** Runs `work` over `items` with at most `limit` running at once, preserving result order. */
+export async function runLimited<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
+  const results: PromiseSettledResult<R>[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      try {
+        results[index] = { status: 'fulfilled', value: await work(items[index], index) };
+      } catch (reason) {
+        results[index] = { status: 'rejected', reason };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+export const OCR_LANGUAGES = ['eng', 'chi_tra', 'chi_sim'] as const;
+export type OcrLanguage = (typeof OCR_LANGUAGES)[number];
+
+/** The `lang` parameter: Tesseract codes joined by '+', English first when chosen. */
+export function langParam(selected: string[]): string {
+  const ordered = OCR_LANGUAGES.filter((l) => selected.includes(l));
+  return ordered.join('+');
+}
+
+/** File types the server accepts (it checks content, this only guides the file picker). */
+export const ACCEPTED_TYPES: Record<string, string[]> = {
+  'application/pdf': ['.pdf'],
+  'image/png': ['.png'],
+  'image/jpeg': ['.jpg', '.jpeg'],
+  'image/tiff': ['.tif', '.tiff'],
+  'image/bmp': ['.bmp'],
+  'image/gif': ['.gif'],
+  'image/webp': ['.webp'],
+};

@@ -1,0 +1,294 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Grid,
+  Group,
+  Loader,
+  Paper,
+  Pagination,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconDownload } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { OcrDocument, OcrPage, ResultFormat, Task } from '../api/types';
+import { useApi } from '../auth/AuthContext';
+import { errorMessage } from '../components/errors';
+import { PdfPageImage, openPdf } from '../components/PdfPageImage';
+import { availableDownloads, TaskActions } from '../components/TaskActions';
+import { TaskProgress } from '../components/TaskProgress';
+import { downloadWithToken } from '../lib/download';
+import { formatBytes, formatDateTime, formatDurationMs } from '../lib/format';
+import { boxStyle, isLowConfidence, LOW_CONFIDENCE, summarisePage } from '../lib/ocrResult';
+import { usePageTitle } from '../lib/usePageTitle';
+
+const EXT: Record<ResultFormat, string> = { json: 'json', markdown: 'md', pdf: 'pdf', txt: 'txt' };
+
+export default function TaskDetailPage() {
+  const { taskId = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const navigate = useNavigate();
+  const task = useQuery({
+    queryKey: ['tasks', 'detail', taskId],
+    queryFn: () => api.request<Task>(`/api/v2/tasks/${encodeURIComponent(taskId)}`),
+  });
+  usePageTitle(task.data?.filename ?? t('detail.title'));
+
+  const downloads = task.data ? availableDownloads(task.data) : [];
+  const result = useQuery({
+    queryKey: ['tasks', 'result', taskId, task.data?.completed_at],
+    enabled: downloads.includes('json'),
+    staleTime: Infinity,
+    queryFn: async () => (await api.fetch(`/api/v2/tasks/${encodeURIComponent(taskId)}/download/json`)).json() as Promise<OcrDocument>,
+  });
+  const pdf = useQuery({
+    queryKey: ['tasks', 'pdf', taskId, task.data?.completed_at],
+    enabled: downloads.includes('pdf'),
+    staleTime: Infinity,
+    gcTime: 60_000,
+    queryFn: async () => openPdf(await (await api.fetch(`/api/v2/tasks/${encodeURIComponent(taskId)}/download/pdf`, { headers: { Accept: 'application/pdf' } })).arrayBuffer()),
+  });
+
+  if (task.isPending) {
+    return <Loader aria-label={t('common.loading')} />;
+  }
+  if (task.isError) {
+    return (
+      <Stack>
+        <Title order={1}>{t('detail.title')}</Title>
+        <Alert color="red" role="alert">
+          {errorMessage(task.error, t)}
+        </Alert>
+        <Anchor component={Link} to="/tasks">
+          {t('detail.back')}
+        </Anchor>
+      </Stack>
+    );
+  }
+  const data = task.data;
+  const base = data.filename.replace(/\.[^.]+$/, '') || 'result';
+  const file = data.files?.[0];
+
+  const download = async (format: ResultFormat) => {
+    try {
+      await downloadWithToken(api, `/api/v2/tasks/${encodeURIComponent(data.task_id)}/download/${format}`, `${base}.${EXT[format]}`);
+    } catch (error) {
+      notifications.show({ color: 'red', title: t('actions.downloadFailed'), message: errorMessage(error, t) });
+    }
+  };
+
+  const facts: [string, string][] = [
+    [t('detail.pages'), data.pages_total === null ? '—' : String(data.pages_total)],
+    [t('detail.languages'), data.options.lang.split('+').map((l) => (['eng', 'chi_tra', 'chi_sim'].includes(l) ? t(`languages.${l as 'eng'}`) : l)).join(', ')],
+    [t('detail.formats'), data.options.formats.map((f) => t(`formats.${f}`)).join(', ')],
+    [t('detail.fileSize'), formatBytes(file?.size, i18n.language)],
+    [t('detail.created'), formatDateTime(data.created_at, i18n.language)],
+    [t('detail.started'), formatDateTime(data.started_at, i18n.language)],
+    [t('detail.completed'), formatDateTime(data.completed_at, i18n.language)],
+    [t('detail.processingTime'), formatDurationMs(data.processing_time_ms, i18n.language)],
+  ];
+
+  return (
+    <Stack>
+      <Breadcrumbs aria-label={t('detail.breadcrumbs')}>
+        <Anchor component={Link} to="/tasks">
+          {t('nav.tasks')}
+        </Anchor>
+        <Text span className="break-anywhere">{data.filename}</Text>
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <Stack gap={6} style={{ minWidth: 0, flex: 1 }}>
+          <Title order={1} className="break-anywhere">
+            {data.filename}
+          </Title>
+          <TaskProgress task={data} />
+        </Stack>
+        <TaskActions task={data} onDeleted={() => navigate('/tasks', { replace: true })} />
+      </Group>
+
+      {data.status === 'failed' && (
+        <Alert color="red" icon={<IconAlertTriangle aria-hidden />} title={t('detail.failedTitle')} role="alert">
+          <Text className="break-anywhere">{data.error_message ?? t('detail.noErrorText')}</Text>
+          {data.error_code && (
+            <Text size="xs" c="dimmed" mt={4}>
+              {t('detail.errorCode', { code: data.error_code })}
+            </Text>
+          )}
+        </Alert>
+      )}
+      {data.file_deleted && <Alert color="gray">{t('detail.fileDeleted')}</Alert>}
+
+      <Paper withBorder p="md" radius="md">
+        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md" component="dl" style={{ margin: 0 }}>
+          {facts.map(([label, value]) => (
+            <div key={label}>
+              <Text component="dt" size="xs" c="dimmed" fw={700} tt="uppercase">
+                {label}
+              </Text>
+              <Text component="dd" size="sm" m={0}>
+                {value}
+              </Text>
+            </div>
+          ))}
+        </SimpleGrid>
+      </Paper>
+
+      {downloads.length > 0 && (
+        <Group gap="xs" role="group" aria-label={t('actions.download')}>
+          {downloads.map((f) => (
+            <Button key={f} variant="light" leftSection={<IconDownload size={16} aria-hidden />} onClick={() => void download(f)}>
+              {t(`formats.${f}`)}
+            </Button>
+          ))}
+        </Group>
+      )}
+
+      {data.status === 'completed' && !downloads.includes('json') && !data.file_deleted && (
+        <Text c="dimmed">{t('detail.noJson')}</Text>
+      )}
+      {result.isError && (
+        <Alert color="red" role="alert">
+          {errorMessage(result.error, t)}
+        </Alert>
+      )}
+      {result.isLoading && <Loader aria-label={t('common.loading')} />}
+      {result.data && (
+        <ResultViewer
+          document={result.data}
+          pdf={pdf.data ?? null}
+          pdfState={downloads.includes('pdf') ? (pdf.isError ? 'failed' : pdf.isPending ? 'loading' : 'ready') : 'absent'}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function ResultViewer({
+  document: doc,
+  pdf,
+  pdfState,
+}: {
+  document: OcrDocument;
+  pdf: Awaited<ReturnType<typeof openPdf>> | null;
+  pdfState: 'absent' | 'loading' | 'failed' | 'ready';
+}) {
+  const { t, i18n } = useTranslation();
+  const [pageIndex, setPageIndex] = useState(0);
+  const [hovered, setHovered] = useState<string | null>(null);
+  const page: OcrPage | undefined = doc.pages[pageIndex];
+  const summary = useMemo(() => (page ? summarisePage(page) : null), [page]);
+  if (!page || !summary) {
+    return <Text c="dimmed">{t('detail.noPages')}</Text>;
+  }
+  const words = page.blocks.flatMap((b, bi) => b.lines.flatMap((l, li) => l.words.map((w, wi) => ({ w, id: `${bi}-${li}-${wi}` }))));
+
+  return (
+    <Stack component="section" aria-label={t('detail.resultLabel')}>
+      <Group justify="space-between" wrap="wrap">
+        <Title order={2} size="h3">
+          {t('detail.pageTitle', { page: page.number, total: doc.pages.length })}
+        </Title>
+        {doc.pages.length > 1 && (
+          <Pagination
+            total={doc.pages.length}
+            value={pageIndex + 1}
+            onChange={(p) => setPageIndex(p - 1)}
+            size="sm"
+            getControlProps={(control) => ({ 'aria-label': t(`tasks.pagination.${control}`) })}
+            getItemProps={(p) => ({ 'aria-label': t('detail.goToPage', { page: p }) })}
+          />
+        )}
+      </Group>
+      <Group gap="xs">
+        <Badge variant="light" color="gray" style={{ textTransform: 'none' }}>
+          {page.text_source === 'pdf_text' ? t('detail.sourcePdfText') : t('detail.sourceOcr')}
+        </Badge>
+        <Badge variant="light" color="gray" style={{ textTransform: 'none' }}>
+          {t('detail.wordCount', { count: summary.words })}
+        </Badge>
+        {summary.meanConfidence !== null && (
+          <Badge variant="light" color="gray" style={{ textTransform: 'none' }}>
+            {t('detail.meanConfidence', { value: Math.round(summary.meanConfidence * 100) })}
+          </Badge>
+        )}
+        <Badge variant="light" color={summary.lowWords ? 'yellow' : 'teal'} style={{ textTransform: 'none' }}>
+          {t('detail.lowWords', { count: summary.lowWords, threshold: Math.round(LOW_CONFIDENCE * 100) })}
+        </Badge>
+      </Group>
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Paper withBorder radius="md" p="xs">
+            {pdfState === 'ready' && pdf ? (
+              <div className="page-viewer">
+                <PdfPageImage pdf={pdf} pageNumber={page.number} alt={t('detail.pageImage', { page: page.number })} />
+                {words
+                  .filter(({ w, id }) => isLowConfidence(w) || hovered === id)
+                  .map(({ w, id }) => (
+                    <span key={id} className={`word-box ${hovered === id ? 'active' : 'low'}`} style={boxStyle(w, page)} aria-hidden />
+                  ))}
+              </div>
+            ) : pdfState === 'loading' ? (
+              <Loader aria-label={t('common.loading')} />
+            ) : (
+              <Text c="dimmed" size="sm">
+                {pdfState === 'failed' ? t('detail.imageFailed') : t('detail.noPdf')}
+              </Text>
+            )}
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Paper withBorder radius="md" p="md" h="100%">
+            <Text size="xs" c="dimmed" mb="sm">
+              {t('detail.legend', { threshold: Math.round(LOW_CONFIDENCE * 100) })}
+            </Text>
+            <div className="ocr-text" lang={doc.languages.some((l) => l.startsWith('chi')) ? 'zh' : undefined} data-testid="ocr-text">
+              {page.blocks.length === 0 && <Text c="dimmed">{t('detail.noText')}</Text>}
+              {page.blocks.map((block, bi) => (
+                <p key={bi} style={{ marginTop: 0 }}>
+                  {block.lines.map((line, li) => (
+                    <span key={li} style={{ display: 'block' }}>
+                      {line.words.map((word, wi) => {
+                        const id = `${bi}-${li}-${wi}`;
+                        const low = isLowConfidence(word);
+                        const confidence = t('detail.confidence', { value: Math.round(word.confidence * 100) });
+                        const props = {
+                          className: `ocr-word${low ? ' low' : ''}`,
+                          title: confidence,
+                          onMouseEnter: () => setHovered(id),
+                          onMouseLeave: () => setHovered(null),
+                        };
+                        return (
+                          <span key={wi}>
+                            {wi > 0 && ' '}
+                            {low ? <mark {...props}>{word.text}</mark> : <span {...props}>{word.text}</span>}
+                          </span>
+                        );
+                      })}
+                    </span>
+                  ))}
+                </p>
+              ))}
+            </div>
+            <Text size="xs" c="dimmed" mt="sm">
+              {t('detail.engineInfo', {
+                engine: doc.engine,
+                languages: doc.languages.join(' + '),
+                dpi: page.dpi.toLocaleString(i18n.language),
+              })}
+            </Text>
+          </Paper>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

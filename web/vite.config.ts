@@ -1,0 +1,25 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+// The bundle is written straight into the Maven module's classes directory under
+// META-INF/resources, which Spring Boot serves as static content from the web jar; nothing is
+// written into src/.
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'target/classes/META-INF/resources',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+  },
+  server: {
+    // `npm run dev` against a server started with `./tool-ocr serve`.
+    proxy: { '/api': 'http://localhost:8000' },
+  },
+  test: {
+    environment: 'jsdom',
+    globals: true,
+    setupFiles: ['./src/test/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    css: false,
+  },
+});
