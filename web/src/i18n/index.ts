@@ -54,6 +54,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
   returnNull: false,
+  showSupportNotice: false,
 });
 applyDocumentLanguage(language);
 i18n.on('languageChanged', applyDocumentLanguage);
