@@ -45,6 +45,7 @@ CREATE TABLE ${prefix}sessions (
 );
 CREATE INDEX ${prefix}ix_sessions_user ON ${prefix}sessions (user_id, revoked_at);
 CREATE INDEX ${prefix}ix_sessions_expires ON ${prefix}sessions (expires_at);
+CREATE INDEX ${prefix}ix_sessions_ad_expiry ON ${prefix}sessions (external_token_expires_at);
 
 CREATE TABLE ${prefix}tasks (
     task_id             VARCHAR(36)  NOT NULL,

@@ -9,6 +9,7 @@ import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -105,6 +106,20 @@ public class AuthAutoConfiguration {
     BootstrapAdmin bootstrapAdmin(
             AuthProperties properties, UserAccountRepository users, BCryptPasswordEncoder encoder, Clock clock) {
         return properties.usesExternalProvider() ? null : new BootstrapAdmin(users, encoder, properties, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "tool-ocr.auth.external.reauth", name = "stored-credential", havingValue = "true")
+    StoredCredentialReauthenticator storedCredentialReauthenticator(
+            CredentialProvider provider,
+            UserSessionRepository sessions,
+            UserAccountRepository users,
+            TokenCipher cipher,
+            AuthProperties properties,
+            ApplicationEventPublisher events,
+            TransactionTemplate tx,
+            Clock clock) {
+        return new StoredCredentialReauthenticator(provider, sessions, users, cipher, properties, events, tx, clock);
     }
 
     @Bean

@@ -131,6 +131,12 @@ public class AuthService {
                                 ? null
                                 : cipher.encrypt(who.tokens().idToken(), sid),
                         now.plusSeconds(who.tokens().expiresInSeconds()));
+                if (properties.usesExternalProvider()
+                        && properties.external().reauth().storedCredential()) {
+                    // Opt-in trade-off (README, "Authentication"): the password, sealed to this row.
+                    session.storeCredential(
+                            StoredCredentialReauthenticator.seal(cipher, sid, username.strip(), password));
+                }
             }
             sessions.save(session);
             return new LoginResult(

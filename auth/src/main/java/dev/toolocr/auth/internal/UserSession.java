@@ -82,11 +82,69 @@ public class UserSession {
         return externalAccessTokenEnc;
     }
 
+    /** Keeps the user's AD credential, already encrypted and bound to this session (stored-credential mode). */
+    void storeCredential(String credentialEnc) {
+        storedCredentialEnc = credentialEnc;
+    }
+
+    String storedCredentialEnc() {
+        return storedCredentialEnc;
+    }
+
+    /** A live session holding a credential whose AD token expires within {@code buffer}. */
+    boolean isReauthDue(Instant now, Duration buffer) {
+        return revokedAt == null
+                && storedCredentialEnc != null
+                && externalTokenExpiresAt != null
+                && !now.isBefore(externalTokenExpiresAt.minus(buffer));
+    }
+
+    /** AD accepted the stored credential again: fresh tokens, and the failure streak ends. */
+    void reauthenticated(String accessTokenEnc, String idTokenEnc, Instant tokenExpiresAt) {
+        storeExternalTokens(accessTokenEnc, idTokenEnc, tokenExpiresAt);
+        reauthFailures = 0;
+    }
+
+    /**
+     * AD could not be asked (down, timing out). Ends the session once {@code limit} attempts in a
+     * row have failed.
+     *
+     * @return the number of consecutive failures so far
+     */
+    int reauthUnanswered(int limit, Instant now) {
+        reauthFailures++;
+        if (reauthFailures >= limit) {
+            revoke("reauth_unavailable", now);
+        }
+        return reauthFailures;
+    }
+
+    /** Forgets the stored credential and AD tokens without ending the session (it has ended by itself). */
+    void wipeSecrets() {
+        storedCredentialEnc = null;
+        externalAccessTokenEnc = null;
+        externalIdTokenEnc = null;
+    }
+
+    /** Ends the session; its stored credential and AD tokens are wiped at once. */
     void revoke(String reason, Instant now) {
         if (revokedAt == null) {
             revokedAt = now;
             revokedReason = reason;
         }
+        wipeSecrets();
+    }
+
+    boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    String revokedReason() {
+        return revokedReason;
+    }
+
+    long version() {
+        return version;
     }
 
     void touch(Instant now) {

@@ -40,9 +40,24 @@ interface UserSessionRepository extends JpaRepository<UserSession, String> {
 
     @Transactional
     @Modifying(clearAutomatically = true, flushAutomatically = true)
-    @Query("update UserSession s set s.revokedAt = :now, s.revokedReason = :reason, s.version = s.version + 1"
+    @Query("update UserSession s set s.revokedAt = :now, s.revokedReason = :reason, s.version = s.version + 1,"
+            + " s.storedCredentialEnc = null, s.externalAccessTokenEnc = null, s.externalIdTokenEnc = null"
             + " where s.userId = :userId and s.revokedAt is null")
     int revokeAllOf(@Param("userId") String userId, @Param("reason") String reason, @Param("now") Instant now);
+
+    /** Sessions keeping a stored credential whose AD token expires before {@code dueBefore}. */
+    @Query("select s.id from UserSession s where s.storedCredentialEnc is not null and s.revokedAt is null"
+            + " and s.externalTokenExpiresAt <= :dueBefore order by s.externalTokenExpiresAt")
+    List<String> dueForReauth(@Param("dueBefore") Instant dueBefore);
+
+    /**
+     * Takes a session for one re-authentication round; of several server processes only the one whose
+     * update succeeds asks AD.
+     */
+    @Transactional
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update UserSession s set s.version = s.version + 1 where s.id = :id and s.version = :version")
+    int claim(@Param("id") String id, @Param("version") long version);
 
     @Transactional
     @Modifying(clearAutomatically = true, flushAutomatically = true)

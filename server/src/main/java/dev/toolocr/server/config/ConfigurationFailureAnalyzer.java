@@ -34,6 +34,8 @@ class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindException
         VARIABLES.put("tool-ocr.auth.external.api-url", "EXTERNAL_AUTH_API_URL");
         VARIABLES.put("tool-ocr.auth.external.endpoint", "EXTERNAL_AUTH_ENDPOINT");
         VARIABLES.put("tool-ocr.auth.external.timeout", "EXTERNAL_AUTH_TIMEOUT");
+        VARIABLES.put("tool-ocr.auth.external.reauth.refresh-buffer", "TOKEN_REFRESH_BUFFER");
+        VARIABLES.put("tool-ocr.auth.external.oidc.complete", "TOOL_OCR_AUTH_EXTERNAL_OIDC_ISSUER");
     }
 
     @Override

@@ -47,6 +47,22 @@ class InvalidConfigurationStopsStartupTest {
         assertThat(output).doesNotContain("hunter2");
     }
 
+    @Test
+    void nonNumericTokenRefreshBufferNamesTheVariable(CapturedOutput output) {
+        startWith(Map.of("TOKEN_REFRESH_BUFFER", "soon"));
+
+        assertThat(output).contains("Invalid configuration: TOKEN_REFRESH_BUFFER ");
+    }
+
+    @Test
+    void oidcIssuerWithoutAudienceOrKeysNamesTheVariable(CapturedOutput output) {
+        // Relaxed binding: TOOL_OCR_AUTH_EXTERNAL_OIDC_ISSUER in the environment.
+        startWith(Map.of("tool-ocr.auth.external.oidc.issuer", "https://login.example.com/tenant/v2.0"));
+
+        assertThat(output)
+                .contains("Invalid configuration: TOOL_OCR_AUTH_EXTERNAL_OIDC_ISSUER needs an audience and a JWKS URI");
+    }
+
     private static void startWith(Map<String, Object> settings) {
         // Command-line arguments outrank application.yml, so the test never touches ./data.
         String[] args = {
