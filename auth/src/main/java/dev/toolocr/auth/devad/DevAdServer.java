@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * A stand-in for the corporate AD authentication API (SPEC 4.1) on 127.0.0.1, for trials and tests.
@@ -184,13 +185,24 @@ public final class DevAdServer implements AutoCloseable {
     /** Reads the {@code users:} list of a YAML file. */
     @SuppressWarnings("unchecked")
     public static List<User> readUsers(Path file) throws IOException {
-        Map<String, Object> root;
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new IOException("cannot read the users file " + file);
+        }
+        Object root;
         try (InputStream in = Files.newInputStream(file)) {
             root = new Yaml().load(in);
+        } catch (YAMLException e) {
+            throw new IOException("the users file " + file + " is not valid YAML");
         }
-        Object list = root == null ? null : root.get("users");
-        if (!(list instanceof List<?> entries)) {
-            throw new IOException("the users file needs a top-level 'users:' list");
+        Object list = root instanceof Map<?, ?> map ? map.get("users") : null;
+        if (!(list instanceof List<?> entries)
+                || !entries.stream()
+                        .allMatch(e -> e instanceof Map<?, ?> m
+                                && m.get("username") != null
+                                && m.get("password") != null
+                                && m.get("email") != null)) {
+            throw new IOException(
+                    "the users file needs a top-level 'users:' list of entries with username, password and email");
         }
         return entries.stream()
                 .map(e -> (Map<String, Object>) e)
@@ -205,6 +217,19 @@ public final class DevAdServer implements AutoCloseable {
 
     /** {@code dev-ad [--port 9100] [--users FILE] [--latency-ms N] [--fail none|500|hang] [--token-lifetime S]} */
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (IllegalArgumentException | IOException e) {
+            // One clear line, like the launcher's own errors; never a stack trace for a typo.
+            String reason =
+                    e instanceof NumberFormatException ? "a number was expected: " + e.getMessage() : e.getMessage();
+            System.err.println(
+                    "tool-ocr dev-ad: " + (e instanceof java.net.BindException ? "cannot listen: " : "") + reason);
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int port = 9100;
         Path usersFile = null;
         long latency = 0;
