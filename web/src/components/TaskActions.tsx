@@ -1,5 +1,4 @@
 import { Button, Group, Menu } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPlayerPlay, IconPlayerStop, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +8,7 @@ import { useApi } from '../auth/AuthContext';
 import { downloadWithToken } from '../lib/download';
 import { ConfirmDialog } from './ConfirmDialog';
 import { errorMessage } from './errors';
+import { notify } from '../lib/notify';
 
 export type TaskAction = 'start' | 'cancel' | 'retry' | 'delete';
 
@@ -47,9 +47,9 @@ export function useTaskAction() {
         ? api.request<void>(`/api/v2/tasks/${encodeURIComponent(task.task_id)}`, { method: 'DELETE' })
         : api.request<Task>(`/api/v2/tasks/${encodeURIComponent(task.task_id)}/${action}`, { method: 'POST' }),
     onSuccess: (_data, { task, action }) => {
-      notifications.show({ color: 'teal', message: t(`actions.done.${action}`, { name: task.filename }) });
+      notify({ color: 'teal', message: t(`actions.done.${action}`, { name: task.filename }) });
     },
-    onError: (error) => notifications.show({ color: 'red', title: t('actions.failed'), message: errorMessage(error, t) }),
+    onError: (error) => notify({ color: 'red', title: t('actions.failed'), message: errorMessage(error, t) }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['tasks'] }),
   });
 }
@@ -65,7 +65,7 @@ export function DownloadMenu({ task, compact }: { task: Task; compact?: boolean 
     try {
       await downloadWithToken(api, `/api/v2/tasks/${encodeURIComponent(task.task_id)}/download/${format}`, `${base}.${extension[format]}`);
     } catch (error) {
-      notifications.show({ color: 'red', title: t('actions.downloadFailed'), message: errorMessage(error, t) });
+      notify({ color: 'red', title: t('actions.downloadFailed'), message: errorMessage(error, t) });
     }
   };
   return (

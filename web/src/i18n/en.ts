@@ -1,7 +1,7 @@
 /** English strings. Every key must also exist in zh-TW.ts (checked by the compiler and a test). */
 export const en = {
   app: { name: 'Tool_OCR', home: 'Tool_OCR home' },
-  common: { loading: 'Loading…', cancel: 'Cancel', skipToContent: 'Skip to content' },
+  common: { close: 'Close', loading: 'Loading…', cancel: 'Cancel', skipToContent: 'Skip to content' },
   nav: {
     label: 'Main navigation',
     toggle: 'Open or close the menu',

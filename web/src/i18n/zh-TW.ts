@@ -3,7 +3,7 @@ import type { Translation } from './en';
 /** 繁體中文 (Taiwan). Same keys as en.ts; the compiler refuses a missing or extra key. */
 export const zhTW: Translation = {
   app: { name: 'Tool_OCR', home: 'Tool_OCR 首頁' },
-  common: { loading: '載入中…', cancel: '取消', skipToContent: '跳到主要內容' },
+  common: { close: '關閉', loading: '載入中…', cancel: '取消', skipToContent: '跳到主要內容' },
   nav: {
     label: '主選單',
     toggle: '開啟或關閉選單',

@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconDeviceDesktop, IconDeviceMobile } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,6 +10,7 @@ import { errorMessage } from '../components/errors';
 import { formatDateTime, formatRelative } from '../lib/format';
 import { usePageTitle } from '../lib/usePageTitle';
 import { describeUserAgent } from '../lib/userAgent';
+import { notify } from '../lib/notify';
 
 /** The current session first, then the most recently used. */
 export function orderSessions(sessions: SessionView[]): SessionView[] {
@@ -36,12 +36,12 @@ export function SessionsPage() {
         : api.request<undefined>(`/api/v2/auth/sessions/${encodeURIComponent(target.id)}`, { method: 'DELETE' }),
     onSuccess: (result, target) => {
       setConfirm(null);
-      notifications.show({
+      notify({
         color: 'teal',
         message: target === 'others' ? t('sessions.revokedOthers', { count: result?.revoked ?? 0 }) : t('sessions.revokedOne'),
       });
     },
-    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error, t) }),
+    onError: (error) => notify({ color: 'red', message: errorMessage(error, t) }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['sessions'] }),
   });
 

@@ -83,7 +83,8 @@ export function SignInPage() {
       <Group justify="flex-end" p="md">
         <Menu position="bottom-end">
           <Menu.Target>
-            <Button variant="subtle" leftSection={<IconLanguage size={18} aria-hidden />} aria-label={t('header.language')}>
+            <Button variant="subtle" leftSection={<IconLanguage size={18} aria-hidden />}>
+              <span className="visually-hidden">{t('header.language')}: </span>
               {LANGUAGES.find((l) => l.code === i18n.language)?.label ?? 'English'}
             </Button>
           </Menu.Target>

@@ -14,7 +14,6 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -30,6 +29,7 @@ import { downloadWithToken } from '../lib/download';
 import { formatBytes, formatDateTime, formatDurationMs } from '../lib/format';
 import { boxStyle, isLowConfidence, LOW_CONFIDENCE, summarisePage } from '../lib/ocrResult';
 import { usePageTitle } from '../lib/usePageTitle';
+import { notify } from '../lib/notify';
 
 const EXT: Record<ResultFormat, string> = { json: 'json', markdown: 'md', pdf: 'pdf', txt: 'txt' };
 
@@ -83,7 +83,7 @@ export default function TaskDetailPage() {
     try {
       await downloadWithToken(api, `/api/v2/tasks/${encodeURIComponent(data.task_id)}/download/${format}`, `${base}.${EXT[format]}`);
     } catch (error) {
-      notifications.show({ color: 'red', title: t('actions.downloadFailed'), message: errorMessage(error, t) });
+      notify({ color: 'red', title: t('actions.downloadFailed'), message: errorMessage(error, t) });
     }
   };
 

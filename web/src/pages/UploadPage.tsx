@@ -1,6 +1,5 @@
 import { Alert, Button, Checkbox, CloseButton, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Dropzone, type FileRejection } from '@mantine/dropzone';
-import { notifications } from '@mantine/notifications';
 import { IconCloudUpload, IconFile, IconX } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,6 +12,7 @@ import { formatBytes } from '../lib/format';
 import { uploadFile } from '../lib/upload';
 import { ACCEPTED_TYPES, langParam, OCR_LANGUAGES, runLimited } from '../lib/uploadQueue';
 import { usePageTitle } from '../lib/usePageTitle';
+import { notify } from '../lib/notify';
 
 interface Item {
   key: string;
@@ -71,10 +71,10 @@ export function UploadPage() {
     const ok = results.filter((r) => r.status === 'fulfilled').length;
     const failed = results.length - ok;
     if (failed === 0) {
-      notifications.show({ color: 'teal', message: t('upload.done', { count: ok }) });
+      notify({ color: 'teal', message: t('upload.done', { count: ok }) });
       navigate('/tasks');
     } else if (ok > 0) {
-      notifications.show({ color: 'orange', message: t('upload.partial', { ok, failed }) });
+      notify({ color: 'orange', message: t('upload.partial', { ok, failed }) });
     }
   };
 

@@ -1,6 +1,5 @@
 import { Alert, Badge, Button, Code, Group, Loader, Pagination, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
-import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet, IconFilterOff } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -14,6 +13,7 @@ import { downloadWithToken } from '../../lib/download';
 import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { describeUserAgent } from '../../lib/userAgent';
+import { notify } from '../../lib/notify';
 
 const PAGE_SIZE = 50;
 
@@ -43,7 +43,7 @@ export default function AdminAuditPage() {
     try {
       await downloadWithToken(api, `/api/v2/admin/audit-logs/export?${auditFilterParams(filters)}`, 'audit-log.csv');
     } catch (error) {
-      notifications.show({ color: 'red', message: errorMessage(error, t) });
+      notify({ color: 'red', message: errorMessage(error, t) });
     } finally {
       setExporting(false);
     }

@@ -1,6 +1,5 @@
 import { Alert, Badge, Button, Group, Loader, Pagination, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -12,6 +11,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { errorMessage } from '../../components/errors';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { notify } from '../../lib/notify';
 
 const PAGE_SIZE = 20;
 
@@ -50,12 +50,12 @@ export default function AdminUsersPage() {
       api.request<void>(`/api/v2/admin/users/${encodeURIComponent(row.user.id)}/${row.user.active ? 'deactivate' : 'reactivate'}`, { method: 'POST' }),
     onSuccess: (_r, row) => {
       setConfirm(null);
-      notifications.show({
+      notify({
         color: 'teal',
         message: row.user.active ? t('admin.users.deactivated', { name: row.user.display_name }) : t('admin.users.reactivated', { name: row.user.display_name }),
       });
     },
-    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error, t) }),
+    onError: (error) => notify({ color: 'red', message: errorMessage(error, t) }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['admin', 'users'] }),
   });
 

@@ -1,0 +1,152 @@
+// Browser end-to-end tests against the real application: starts `./tool-ocr dev-ad` (the AD
+// stand-in) and `./tool-ocr serve` (the built server jar, UI included) on free ports with a fresh
+// data directory under web/target/e2e, runs the Playwright suite in Debian's Chromium, then stops
+// both. Maven runs it in the server module's integration-test phase; by hand:
+//   node web/e2e/run.mjs
+// Exit code: the suite's. Screenshots: web/target/e2e/screenshots.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync, openSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const web = path.resolve(here, '..');
+const root = path.resolve(web, '..');
+const work = path.join(web, 'target', 'e2e');
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const jar = path.join(root, 'server', 'target', 'tool-ocr-server.jar');
+const corpus = process.env.TOOL_OCR_CORPUS ?? path.resolve(root, '..', 'shared', 'corpus', 'ocrmypdf');
+
+function fail(sentence) {
+  console.error(`e2e: ${sentence}`);
+  process.exit(2);
+}
+
+if (!existsSync(chromium)) fail(`Chromium is missing at ${chromium}; install it with 'sudo apt-get install chromium' (or set CHROMIUM_PATH).`);
+if (!existsSync(path.join(web, 'node_modules', 'playwright-core'))) fail("web/node_modules is missing; run './mvnw -pl web verify' (or 'npm ci' in web/) first.");
+if (!existsSync(jar)) fail("the server jar is missing; build it with './mvnw -pl server -am package -DskipTests'.");
+if (!existsSync(path.join(corpus, 'linn.png'))) fail(`the test corpus is missing at ${corpus}; set TOOL_OCR_CORPUS.`);
+
+rmSync(work, { recursive: true, force: true });
+mkdirSync(path.join(work, 'screenshots'), { recursive: true });
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+const children = [];
+function start(name, args, env) {
+  const log = openSync(path.join(work, `${name}.log`), 'w');
+  // Own process group, so stopping it also stops the java process the launcher execs.
+  const child = spawn(path.join(root, 'tool-ocr'), args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', log, log], detached: true });
+  children.push(child);
+  child.on('exit', (code) => {
+    child.exited = true;
+    if (!stopping) console.error(`e2e: ${name} exited (code ${code}); its log: ${path.join(work, `${name}.log`)}`);
+  });
+  return child;
+}
+
+let stopping = false;
+function stopAll() {
+  stopping = true;
+  for (const c of children) {
+    if (!c.exited) {
+      try {
+        process.kill(-c.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
+process.on('exit', stopAll);
+process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
+
+async function waitFor(what, check, timeoutMs, child) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child?.exited) fail(`${what} stopped before it was ready.`);
+    try {
+      if (await check()) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  fail(`${what} did not become ready within ${timeoutMs / 1000} s.`);
+}
+
+const adPort = await freePort();
+const serverPort = await freePort();
+const usersFile = path.join(work, 'ad-users.yml');
+// Alice is an administrator (ADMIN_EMAILS); Bob and Carol are staff; Mallory only fails to sign in.
+writeFileSync(
+  usersFile,
+  `users:
+  - {username: alice, password: Alice-pw-1, email: alice@example.com, name: Alice Chen}
+  - {username: bob, password: Bob-pw-1, email: bob@example.com, name: Bob Lin}
+  - {username: carol, password: Carol-pw-1, email: carol@example.com, name: Carol Wu}
+  - {username: mallory, password: Mallory-pw-1, email: mallory@example.com, name: Mallory}
+`,
+);
+
+const devAd = start('dev-ad', ['dev-ad', '--port', String(adPort), '--users', usersFile], {});
+await waitFor('dev-ad', () => new Promise((resolve) => {
+  const s = net.connect(adPort, '127.0.0.1', () => { s.end(); resolve(true); });
+  s.on('error', () => resolve(false));
+}), 120_000, devAd);
+
+const baseUrl = `http://127.0.0.1:${serverPort}`;
+const server = start(
+  'server',
+  [
+    'serve',
+    // Short-lived access tokens make the browser refresh through the cookie during the run, so the
+    // refresh path is exercised for real; the throttle per address is raised because every test
+    // signs in from 127.0.0.1 (the per-username limit stays at its default and is tested).
+    '--tool-ocr.auth.access-token-ttl=40s',
+    '--tool-ocr.auth.throttle.per-ip=200',
+    // A dead AD answers 503 after one failed call instead of after several slow retries.
+    '--tool-ocr.auth.external.max-attempts=1',
+    '--tool-ocr.auth.external.breaker-failure-threshold=1',
+    // For UI work only: E2E_EXTRA_SERVER_ARGS='--spring.web.resources.static-locations=file:web/target/classes/META-INF/resources/'
+    // serves a fresh `npm run build` without rebuilding the jar. Maven never sets it.
+    ...(process.env.E2E_EXTRA_SERVER_ARGS ? process.env.E2E_EXTRA_SERVER_ARGS.split(' ') : []),
+  ],
+  {
+    SERVER_PORT: String(serverPort),
+    TOOL_OCR_DATA_DIR: path.join(work, 'data'),
+    EXTERNAL_AUTH_API_URL: `http://127.0.0.1:${adPort}`,
+    ADMIN_EMAILS: 'alice@example.com',
+  },
+);
+// Up to 15 minutes: `./tool-ocr serve` first rebuilds the jar when sources are newer than it.
+await waitFor('the server', async () => (await fetch(`${baseUrl}/actuator/health/readiness`)).ok, 900_000, server);
+console.log(`e2e: server ${baseUrl}, dev-ad on port ${adPort}`);
+
+const suite = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', path.join(here, 'app.test.mjs')], {
+  cwd: web,
+  env: {
+    ...process.env,
+    E2E_BASE_URL: baseUrl,
+    E2E_WORK: work,
+    E2E_CORPUS: corpus,
+    E2E_CHROMIUM: chromium,
+    E2E_DEV_AD_PID: String(devAd.pid),
+  },
+  stdio: 'inherit',
+});
+const code = await new Promise((resolve) => suite.on('exit', (c) => resolve(c ?? 1)));
+stopAll();
+console.log(`e2e: ${code === 0 ? 'passed' : 'FAILED'}; screenshots in ${path.join(work, 'screenshots')}`);
+process.exit(code);
