@@ -195,6 +195,26 @@ class StoredCredentialReauthIT {
         assertThat(row(dave.id()).get("revoked_reason")).isEqualTo("reauth_unavailable");
         assertThat(eventsOf("dave").stream().map(AuthEvent::outcome))
                 .containsSubsequence("error", "error", "success", "error", "error", "error");
+        assertThat(auditedReauthentications("dave@example.com", 6))
+                .as("each attempt reaches the audit log")
+                .isEqualTo(6);
+    }
+
+    /** The audit log writes in the background; waits until it holds {@code expected} rows, or 10 s. */
+    private int auditedReauthentications(String email, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int rows;
+        do {
+            rows = jdbc.queryForObject(
+                    "select count(*) from tool_ocr_audit_logs where event_type = 'reauthentication' and user_email = ?",
+                    Integer.class,
+                    email);
+            if (rows >= expected) {
+                return rows;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        return rows;
     }
 
     @Test
