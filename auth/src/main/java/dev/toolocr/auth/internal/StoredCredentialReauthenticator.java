@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -121,7 +122,7 @@ public class StoredCredentialReauthenticator implements SmartLifecycle {
         }
         UserSession session = found.get();
         if (!session.isAlive(now, properties.idleTimeout())) {
-            update(sessionId, UserSession::wipeSecrets);
+            apply(sessionId, UserSession::wipeSecrets);
             return false;
         }
         if (sessions.claim(sessionId, session.version()) != 1) {
@@ -131,7 +132,7 @@ public class StoredCredentialReauthenticator implements SmartLifecycle {
                         session.storedCredentialEnc(), credentialAssociatedData(sessionId))
                 .flatMap(this::parse);
         if (credential.isEmpty()) {
-            update(sessionId, s -> s.revoke("reauth_credential_unreadable", clock.instant()));
+            apply(sessionId, s -> s.revoke("reauth_credential_unreadable", clock.instant()));
             publish(session, "failure", Map.of("reason", "credential_unreadable", "session_ended", "true"));
             return false;
         }
@@ -139,35 +140,31 @@ public class StoredCredentialReauthenticator implements SmartLifecycle {
         try {
             identity = provider.authenticate(credential.get()[0], credential.get()[1]);
         } catch (AuthException e) {
-            int[] failures = new int[1];
-            boolean[] ended = new boolean[1];
             int limit = properties.external().reauth().maxTransientFailures();
-            update(sessionId, s -> {
-                failures[0] = s.reauthUnanswered(limit, clock.instant());
-                ended[0] = s.isRevoked();
-            });
+            int failures = update(sessionId, s -> s.reauthUnanswered(limit, clock.instant()))
+                    .orElse(0);
             publish(
                     session,
                     "error",
                     Map.of(
                             "reason", "provider_unavailable",
-                            "consecutive_failures", String.valueOf(failures[0]),
-                            "session_ended", String.valueOf(ended[0])));
+                            "consecutive_failures", String.valueOf(failures),
+                            "session_ended", String.valueOf(failures >= limit)));
             return true;
         }
         if (identity.isEmpty()) {
-            update(sessionId, s -> s.revoke("reauth_rejected", clock.instant()));
+            apply(sessionId, s -> s.revoke("reauth_rejected", clock.instant()));
             publish(session, "failure", Map.of("reason", "credentials_rejected", "session_ended", "true"));
             return true;
         }
         CredentialProvider.ExternalTokens tokens = identity.get().tokens();
         if (tokens == null) {
-            update(sessionId, s -> s.revoke("reauth_no_tokens", clock.instant()));
+            apply(sessionId, s -> s.revoke("reauth_no_tokens", clock.instant()));
             publish(session, "failure", Map.of("reason", "no_tokens", "session_ended", "true"));
             return true;
         }
         Instant answered = clock.instant();
-        update(
+        apply(
                 sessionId,
                 s -> s.reauthenticated(
                         cipher.encrypt(tokens.accessToken(), sessionId),
@@ -177,18 +174,31 @@ public class StoredCredentialReauthenticator implements SmartLifecycle {
         return true;
     }
 
-    /** Applies a change to the current row, unless the session ended or lost its credential meanwhile. */
-    private void update(String sessionId, Consumer<UserSession> change) {
+    /**
+     * Applies a change to the current row, unless the session ended or lost its credential meanwhile.
+     *
+     * @return what the change returned, or empty when it was not applied
+     */
+    private <T> Optional<T> update(String sessionId, Function<UserSession, T> change) {
         try {
-            tx.executeWithoutResult(status -> sessions.findById(sessionId)
+            return tx.execute(status -> sessions.findById(sessionId)
                     .filter(s -> !s.isRevoked() && s.storedCredentialEnc() != null)
-                    .ifPresent(s -> {
-                        change.accept(s);
+                    .map(s -> {
+                        T result = change.apply(s);
                         sessions.save(s);
+                        return result;
                     }));
         } catch (OptimisticLockingFailureException e) {
             log.info("Session {} changed during re-authentication; the next round looks at it again", sessionId);
+            return Optional.empty();
         }
+    }
+
+    private void apply(String sessionId, Consumer<UserSession> change) {
+        update(sessionId, s -> {
+            change.accept(s);
+            return Boolean.TRUE;
+        });
     }
 
     private Optional<String[]> parse(String plain) {
