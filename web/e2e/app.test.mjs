@@ -182,14 +182,20 @@ describe('tasks', () => {
     assert.equal(await page.getByLabel('English').isChecked(), true);
     assert.equal(await page.getByLabel('Searchable PDF').isChecked(), true);
     await page.locator('input[type=file]').setInputFiles([path.join(CORPUS, 'linn.png'), path.join(CORPUS, 'multipage.pdf')]);
-    await page.getByRole('progressbar', { name: 'Upload progress of linn.png' }).waitFor();
-    await page.getByRole('progressbar', { name: 'Upload progress of multipage.pdf' }).waitFor();
+    // One bar per file (empty until the upload starts, so present rather than visible).
+    await page.getByRole('progressbar', { name: 'Upload progress of linn.png' }).waitFor({ state: 'attached' });
+    await page.getByRole('progressbar', { name: 'Upload progress of multipage.pdf' }).waitFor({ state: 'attached' });
     await shot(page, 'en-upload-desktop');
     await assertAccessible(page, 'upload');
 
     const eventsOk = page.waitForResponse((r) => r.url().endsWith('/api/v2/tasks/events') && r.status() === 200, { timeout: 60_000 });
+    const uploaded = [];
+    page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/api/v2/tasks') && uploaded.push(r));
     await page.getByRole('button', { name: 'Upload and start' }).click();
     await page.waitForURL(`${BASE}/tasks`);
+    assert.equal(uploaded.length, 2, 'one multipart request per file');
+    assert.match(uploaded[0].headers()['content-type'], /^multipart\/form-data/);
+    // The bars reached 100% before the page moved on (XHR upload progress events).
     await taskRow(page, 'linn.png').waitFor();
     await taskRow(page, 'multipage.pdf').waitFor();
     await eventsOk; // the live stream is open with the bearer token

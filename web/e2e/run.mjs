@@ -45,8 +45,14 @@ function freePort() {
 const children = [];
 function start(name, args, env) {
   const log = openSync(path.join(work, `${name}.log`), 'w');
+  // E2E_SERVER_JAR runs a copy of the server jar instead of `./tool-ocr serve`, for a shared
+  // checkout where someone may rebuild server/target while the suite runs. Maven never sets it.
+  const [command, argv] =
+    name === 'server' && process.env.E2E_SERVER_JAR
+      ? ['java', ['-jar', process.env.E2E_SERVER_JAR, ...args.slice(1)]]
+      : [path.join(root, 'tool-ocr'), args];
   // Own process group, so stopping it also stops the java process the launcher execs.
-  const child = spawn(path.join(root, 'tool-ocr'), args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', log, log], detached: true });
+  const child = spawn(command, argv, { cwd: root, env: { ...process.env, OMP_THREAD_LIMIT: '1', ...env }, stdio: ['ignore', log, log], detached: true });
   children.push(child);
   child.on('exit', (code) => {
     child.exited = true;
@@ -56,6 +62,7 @@ function start(name, args, env) {
 }
 
 let stopping = false;
+let suite = null;
 function stopAll() {
   stopping = true;
   for (const c of children) {
@@ -134,7 +141,7 @@ const server = start(
 await waitFor('the server', async () => (await fetch(`${baseUrl}/actuator/health/readiness`)).ok, 900_000, server);
 console.log(`e2e: server ${baseUrl}, dev-ad on port ${adPort}`);
 
-const suite = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', path.join(here, 'app.test.mjs')], {
+suite = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', path.join(here, 'app.test.mjs')], {
   cwd: web,
   env: {
     ...process.env,
@@ -145,7 +152,9 @@ const suite = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test
     E2E_DEV_AD_PID: String(devAd.pid),
   },
   stdio: 'inherit',
+  detached: true, // its own process group, with the test-file process node --test starts
 });
+children.push(suite); // stopped with the servers if the runner is interrupted
 const code = await new Promise((resolve) => suite.on('exit', (c) => resolve(c ?? 1)));
 stopAll();
 console.log(`e2e: ${code === 0 ? 'passed' : 'FAILED'}; screenshots in ${path.join(work, 'screenshots')}`);

@@ -1,4 +1,4 @@
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -31,6 +31,22 @@ const theme = createTheme({
   fontFamily:
     'Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", sans-serif',
   headings: { fontWeight: '700' },
+});
+
+/**
+ * Contrast: Mantine's dimmed grey and the text colours of light badges and buttons are shade 6,
+ * below WCAG AA (4.5:1) on white for small text; use darker shades of the same hues.
+ */
+const LIGHT_COLOURS = ['blue', 'teal', 'red', 'orange', 'indigo', 'violet', 'yellow', 'gray'];
+export const contrastVariables: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-anchor': 'var(--mantine-color-blue-8)',
+    ...Object.fromEntries(LIGHT_COLOURS.map((c) => [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-9)`])),
+    ...Object.fromEntries(LIGHT_COLOURS.map((c) => [`--mantine-color-${c}-text`, `var(--mantine-color-${c}-9)`])),
+  },
+  dark: {},
 });
 
 export function createQueryClient() {
@@ -80,7 +96,7 @@ function AppRoutes() {
 export function App({ client }: { client: ApiClient }) {
   const [queryClient] = useState(createQueryClient);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={contrastVariables}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>

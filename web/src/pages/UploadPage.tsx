@@ -91,7 +91,7 @@ export function UploadPage() {
         maxSize={MAX_BYTES}
         multiple
         disabled={busy}
-        aria-label={t('upload.dropLabel')}
+        inputProps={{ 'aria-label': t('upload.dropLabel') }}
         radius="lg"
       >
         <Group justify="center" gap="lg" mih={150} style={{ pointerEvents: 'none' }} wrap="nowrap">
