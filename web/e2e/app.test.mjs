@@ -286,7 +286,8 @@ describe('tasks', () => {
 
     await page.getByRole('button', { name: /^File/ }).click();
     await page.waitForURL(/sort_by=filename&order=asc/);
-    assert.equal(await page.getByRole('columnheader', { name: /^File/ }).getAttribute('aria-sort'), 'ascending');
+    await waitUntil('the File column to be sorted ascending', async () =>
+      (await page.getByRole('columnheader', { name: /^File/ }).getAttribute('aria-sort')) === 'ascending');
 
     await page.goto(`${BASE}/tasks?status=failed&filename=linn`);
     await page.getByText('No tasks match these filters.').waitFor();
@@ -405,12 +406,15 @@ describe('administration', () => {
     await page.getByTestId('audit-row').first().waitFor();
     const events = await page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => r.dataset.event));
     assert.ok(events.length >= 1 && events.every((e) => e === 'login_failure'), events.join(','));
+    // Failed sign-ins are recorded under the attempted name; successful ones under the e-mail.
+    await page.goto(`${BASE}/admin/audit?event_type=login_success`);
+    await page.getByTestId('audit-row').first().waitFor();
     await page.getByLabel('User e-mail').fill('bob@example.com');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/email=bob%40example\.com/);
-    await waitUntil('only Bob’s failures', async () => {
-      const rows = await page.getByTestId('audit-row').allTextContents();
-      return rows.length >= 1 && rows.every((r) => r.includes('bob@example.com'));
+    await waitUntil('only Bob’s sign-ins', async () => {
+      const rows = await page.getByTestId('audit-row').evaluateAll((rs) => rs.map((r) => `${r.dataset.event} ${r.textContent}`));
+      return rows.length >= 1 && rows.every((r) => r.startsWith('login_success') && r.includes('bob@example.com'));
     });
     await shot(page, 'en-admin-audit-desktop');
     await assertAccessible(page, 'audit log');
@@ -420,7 +424,7 @@ describe('administration', () => {
     await download.saveAs(target);
     const csv = readFileSync(target, 'utf8').trim().split(/\r?\n/);
     assert.equal(csv[0], 'occurred_at,user_id,user_email,event_type,outcome,ip_address,user_agent,request_id,details');
-    assert.ok(csv.length >= 2 && csv.slice(1).every((l) => l.includes('bob@example.com') && l.includes('login_failure')), 'export follows the filters');
+    assert.ok(csv.length >= 2 && csv.slice(1).every((l) => l.includes('bob@example.com') && l.includes('login_success')), 'export follows the filters');
   });
 });
 

@@ -34,17 +34,29 @@ const theme = createTheme({
 });
 
 /**
- * Contrast: Mantine's dimmed grey and the text colours of light badges and buttons are shade 6,
- * below WCAG AA (4.5:1) on white for small text; use darker shades of the same hues.
+ * Contrast: Mantine's dimmed and placeholder greys and the text colours of light badges and buttons
+ * fall below WCAG AA (4.5:1) for small text, on white and on their own tinted backgrounds (axe-core
+ * checks this in the browser tests). Darker shades of the same hues; where Mantine's darkest shade
+ * is still too light on its tint (teal, orange, yellow), a darker hex of that hue.
  */
-const LIGHT_COLOURS = ['blue', 'teal', 'red', 'orange', 'indigo', 'violet', 'yellow', 'gray'];
+const LIGHT_TEXT: Record<string, string> = {
+  blue: 'var(--mantine-color-blue-9)',
+  indigo: 'var(--mantine-color-indigo-9)',
+  violet: 'var(--mantine-color-violet-9)',
+  red: 'var(--mantine-color-red-9)',
+  gray: 'var(--mantine-color-gray-8)',
+  teal: '#06644a',
+  orange: '#a33a0c',
+  yellow: '#7a4a00',
+};
 export const contrastVariables: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
     '--mantine-color-anchor': 'var(--mantine-color-blue-8)',
-    ...Object.fromEntries(LIGHT_COLOURS.map((c) => [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-9)`])),
-    ...Object.fromEntries(LIGHT_COLOURS.map((c) => [`--mantine-color-${c}-text`, `var(--mantine-color-${c}-9)`])),
+    ...Object.fromEntries(Object.entries(LIGHT_TEXT).map(([c, v]) => [`--mantine-color-${c}-light-color`, v])),
+    ...Object.fromEntries(Object.entries(LIGHT_TEXT).map(([c, v]) => [`--mantine-color-${c}-text`, v])),
   },
   dark: {},
 });

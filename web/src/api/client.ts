@@ -103,6 +103,9 @@ export class ApiClient {
   /** Called when a request needed a refresh that failed: the session is over. */
   onSessionEnded: (() => void) | null = null;
 
+  /** True after a session ended under the user (revoked, expired) until the next sign-in. */
+  sessionEnded = false;
+
   constructor(options: ApiClientOptions = {}) {
     this.baseUrl = options.baseUrl ?? '';
     this.doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -271,6 +274,7 @@ export class ApiClient {
 
   private accept(tokens: TokenResponse) {
     this.token = tokens.access_token;
+    this.sessionEnded = false;
     this.expiresAt = this.now() + tokens.expires_in * 1000;
     this.currentUser = tokens.user;
     if (this.timer !== undefined) {
@@ -289,6 +293,7 @@ export class ApiClient {
   }
 
   private endSession(hadSession: boolean) {
+    this.sessionEnded = hadSession;
     this.clear();
     if (hadSession) {
       this.onSessionEnded?.();

@@ -16,13 +16,15 @@ export function FullPageLoader() {
 
 /** Pages that need a signed-in user; others are sent to sign-in, keeping where they wanted to go. */
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { user, ready } = useAuth();
+  const { user, ready, client } = useAuth();
   const location = useLocation();
   if (!ready) {
     return <FullPageLoader />;
   }
   if (!user) {
-    return <Navigate to={signInPath(location.pathname + location.search)} replace />;
+    // Tell the user why when the session ended under them, not on a plain first visit.
+    const state = client.sessionEnded ? { expired: true } : undefined;
+    return <Navigate to={signInPath(location.pathname + location.search)} replace state={state} />;
   }
   return <>{children}</>;
 }

@@ -227,7 +227,7 @@ function ResultViewer({
       </Group>
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <Paper withBorder radius="md" p="xs">
+          <Paper withBorder radius="md" p="xs" className="sticky-md">
             {pdfState === 'ready' && pdf ? (
               <div className="page-viewer">
                 <PdfPageImage pdf={pdf} pageNumber={page.number} alt={t('detail.pageImage', { page: page.number })} />
