@@ -11,5 +11,7 @@ public enum ErrorCode {
     CORRUPT_FILE,
     LANGUAGE_NOT_INSTALLED,
     PAGE_TIMEOUT,
+    /** PDF/A was asked for, but the PDF's own pages carry something PDF/A forbids. */
+    PDFA_NOT_POSSIBLE,
     ENGINE_FAILURE
 }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * @param maxPixelsPerPage refuse pages larger than this (decompression bombs)
  * @param maxPages refuse documents with more pages
  * @param pageTimeout longest recognition of one page
+ * @param pdfA make the searchable PDF PDF/A-2b (a PDF input whose own pages forbid it fails)
  */
 public record OcrOptions(
         String languages,
@@ -24,7 +25,8 @@ public record OcrOptions(
         int renderDpi,
         long maxPixelsPerPage,
         int maxPages,
-        Duration pageTimeout) {
+        Duration pageTimeout,
+        boolean pdfA) {
 
     private static final Pattern LANGS = Pattern.compile("[a-z][a-z_]{1,15}(\\+[a-z][a-z_]{1,15}){0,5}");
 
@@ -47,22 +49,31 @@ public record OcrOptions(
                 300,
                 100_000_000L,
                 2000,
-                Duration.ofMinutes(2));
+                Duration.ofMinutes(2),
+                false);
     }
 
     public OcrOptions withLanguages(String value) {
-        return new OcrOptions(value, engine, formats, forceOcr, renderDpi, maxPixelsPerPage, maxPages, pageTimeout);
+        return new OcrOptions(
+                value, engine, formats, forceOcr, renderDpi, maxPixelsPerPage, maxPages, pageTimeout, pdfA);
     }
 
     public OcrOptions withFormats(Set<OutputFormat> value) {
-        return new OcrOptions(languages, engine, value, forceOcr, renderDpi, maxPixelsPerPage, maxPages, pageTimeout);
+        return new OcrOptions(
+                languages, engine, value, forceOcr, renderDpi, maxPixelsPerPage, maxPages, pageTimeout, pdfA);
     }
 
     public OcrOptions withForceOcr(boolean value) {
-        return new OcrOptions(languages, engine, formats, value, renderDpi, maxPixelsPerPage, maxPages, pageTimeout);
+        return new OcrOptions(
+                languages, engine, formats, value, renderDpi, maxPixelsPerPage, maxPages, pageTimeout, pdfA);
+    }
+
+    public OcrOptions withPdfA(boolean value) {
+        return new OcrOptions(
+                languages, engine, formats, forceOcr, renderDpi, maxPixelsPerPage, maxPages, pageTimeout, value);
     }
 
     public OcrOptions withLimits(long pixels, int pages) {
-        return new OcrOptions(languages, engine, formats, forceOcr, renderDpi, pixels, pages, pageTimeout);
+        return new OcrOptions(languages, engine, formats, forceOcr, renderDpi, pixels, pages, pageTimeout, pdfA);
     }
 }

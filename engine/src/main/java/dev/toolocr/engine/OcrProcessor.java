@@ -2,9 +2,11 @@ package dev.toolocr.engine;
 
 import dev.toolocr.engine.internal.DocumentReader;
 import dev.toolocr.engine.internal.Exporters;
+import dev.toolocr.engine.internal.LanguageData;
+import dev.toolocr.engine.internal.PagePreparer;
 import dev.toolocr.engine.internal.SearchablePdf;
 import dev.toolocr.engine.internal.Sniffer;
-import dev.toolocr.engine.internal.Tessdata;
+import dev.toolocr.engine.internal.TableDetector;
 import dev.toolocr.engine.internal.TesseractEngine;
 import dev.toolocr.engine.model.PageResult;
 import java.io.IOException;
@@ -33,19 +35,32 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class OcrProcessor implements AutoCloseable {
 
+    private final LanguageData languages;
     private final OcrEngine engine;
+    private final PagePreparer preparer;
     private final ExecutorService pages;
     private final int parallelPages;
 
     public OcrProcessor(EngineConfig config) {
-        Path tessdata = config.tessdataDir() != null ? config.tessdataDir() : Tessdata.locate();
+        this.languages = LanguageData.of(config, System.getenv());
+        Path tessdata = languages.directory();
         this.engine = new TesseractEngine(tessdata);
+        this.preparer = new PagePreparer(tessdata);
         this.parallelPages = config.parallelPages();
         this.pages = Executors.newFixedThreadPool(parallelPages, r -> {
             Thread t = new Thread(r, "ocr-page");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * Fails with LANGUAGE_NOT_INSTALLED (one line: the language and how to get it) unless every
+     * language of {@code eng+chi_tra} can be used; fetches missing ones when the config allows.
+     */
+    public void requireLanguages(String languageCodes) throws OcrException {
+        languages.require(languageCodes);
+        engine.checkLanguages(languageCodes);
     }
 
     public DetectedType sniff(Path input) throws OcrException {
@@ -70,11 +85,11 @@ public final class OcrProcessor implements AutoCloseable {
             throws OcrException, OcrCancelledException {
         long started = System.nanoTime();
         DetectedType type = Sniffer.sniff(input);
-        engine.checkLanguages(options.languages());
+        requireLanguages(options.languages());
         boolean wantPdf = options.formats().contains(OutputFormat.PDF);
         List<Path> written = new ArrayList<>();
         try (DocumentReader reader = new DocumentReader(input, type, options);
-                SearchablePdf pdf = wantPdf ? openPdf(type, input) : null) {
+                SearchablePdf pdf = wantPdf ? openPdf(type, input, options.pdfA()) : null) {
             int total = reader.pageCount();
             PageResult[] results = new PageResult[total];
             AtomicInteger done = new AtomicInteger();
@@ -106,16 +121,35 @@ public final class OcrProcessor implements AutoCloseable {
                     }
                     futures.add(pages.submit(() -> {
                         try {
-                            PageResult r = engine.recognise(page.image(), page.dpi(), options.languages());
+                            PagePreparer.Prepared prepared =
+                                    preparer.prepare(page.image(), page.dpi(), options.maxPixelsPerPage(), false);
+                            PageResult r = engine.recognise(prepared.image(), prepared.dpi(), options.languages());
+                            if (preparer.detectsOrientation() && OrientationCheck.doubtful(r)) {
+                                PagePreparer.Prepared turned =
+                                        preparer.prepare(page.image(), page.dpi(), options.maxPixelsPerPage(), true);
+                                if (turned.rotation() != 0) {
+                                    PageResult second =
+                                            engine.recognise(turned.image(), turned.dpi(), options.languages());
+                                    // The turn is kept unless it reads clearly worse: sideways text that
+                                    // Tesseract read as it was scores alike both ways, and its
+                                    // lines should run across the page.
+                                    if (OrientationCheck.confidence(second)
+                                            >= OrientationCheck.confidence(r) - OrientationCheck.TOLERANCE) {
+                                        prepared = turned;
+                                        r = second;
+                                    }
+                                }
+                            }
                             results[index] = new PageResult(
                                     index + 1,
                                     r.width(),
                                     r.height(),
                                     r.dpi(),
-                                    r.rotation(),
-                                    r.skew(),
+                                    prepared.rotation(),
+                                    prepared.skew(),
                                     r.textSource(),
-                                    r.blocks());
+                                    r.blocks(),
+                                    TableDetector.detect(prepared.image(), prepared.dpi(), r.blocks()));
                             progress.onPage(done.incrementAndGet(), total);
                             return null;
                         } finally {
@@ -166,8 +200,8 @@ public final class OcrProcessor implements AutoCloseable {
         }
     }
 
-    private static SearchablePdf openPdf(DetectedType type, Path input) throws IOException {
-        return type == DetectedType.PDF ? SearchablePdf.overPdf(input) : SearchablePdf.forImages();
+    private static SearchablePdf openPdf(DetectedType type, Path input, boolean pdfA) throws IOException, OcrException {
+        return type == DetectedType.PDF ? SearchablePdf.overPdf(input, pdfA) : SearchablePdf.forImages(pdfA);
     }
 
     private static void acquire(Semaphore inFlight, CancellationToken cancel, List<Future<?>> futures)
@@ -239,6 +273,15 @@ public final class OcrProcessor implements AutoCloseable {
     @Override
     public void close() {
         pages.shutdownNow();
+        try {
+            // A page inside native recognition cannot be interrupted; freeing its instance under it
+            // would crash the JVM, so wait for running pages to finish first.
+            pages.awaitTermination(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         engine.close();
+        preparer.close();
+        languages.close();
     }
 }

@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,20 +22,10 @@ class CorpusTest {
     private static final List<String> DOCUMENT_SUFFIXES =
             List.of(".pdf", ".png", ".jpg", ".tif", ".tiff", ".gif", ".bmp", ".webp");
 
-    static OcrProcessor processor;
+    static final OcrProcessor processor = SharedProcessor.get();
 
     @TempDir
     static Path out;
-
-    @BeforeAll
-    static void start() {
-        processor = new OcrProcessor(new EngineConfig(2, null));
-    }
-
-    @AfterAll
-    static void stop() {
-        processor.close();
-    }
 
     @TestFactory
     Stream<DynamicTest> everyCorpusFileProcessesOrFailsCleanly() throws Exception {

@@ -15,27 +15,15 @@ import java.util.zip.CRC32;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class OcrProcessorTest {
 
-    static OcrProcessor processor;
+    static final OcrProcessor processor = SharedProcessor.get();
 
     @TempDir
     Path out;
-
-    @BeforeAll
-    static void start() {
-        processor = new OcrProcessor(new EngineConfig(2, null));
-    }
-
-    @AfterAll
-    static void stop() {
-        processor.close();
-    }
 
     @Test
     void recognisesLinnCloseToItsGroundTruthInEveryFormat() throws Exception {

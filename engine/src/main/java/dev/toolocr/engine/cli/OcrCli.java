@@ -7,35 +7,50 @@ import dev.toolocr.engine.OcrOptions;
 import dev.toolocr.engine.OcrProcessor;
 import dev.toolocr.engine.OcrRun;
 import dev.toolocr.engine.OutputFormat;
+import dev.toolocr.engine.internal.LanguageData;
+import dev.toolocr.engine.internal.LanguageFetcher;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code tool-ocr ocr FILE... [--lang eng+chi_tra] [--engine auto] [--formats json,md,pdf,txt] [--out DIR]
- * [--mode skip|force] [--jobs N]}: writes {@code DIR/<name>.<ext>} per input, keeps going past a failed
- * file and exits 1 if any failed.
+ * [--mode skip|force] [--jobs N] [--pdfa] [--tessdata DIR] [--fetch-languages LANGS]}: writes {@code
+ * DIR/<name>.<ext>} per input, keeps going past a failed file and exits 1 if any failed. {@code
+ * --fetch-languages} installs languages from the npm registry ({@code TOOL_OCR_LANGUAGE_REGISTRY}
+ * names a mirror) into the per-user cache, and is the only way the CLI downloads anything.
  */
 public final class OcrCli {
 
     private OcrCli() {}
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(args, System.getenv()));
     }
 
-    static int run(String[] args) {
+    static int run(String[] args, Map<String, String> env) {
         List<Path> files = new ArrayList<>();
         String lang = "eng";
         String engine = "auto";
         Set<OutputFormat> formats = EnumSet.allOf(OutputFormat.class);
         Path out = Path.of(".");
         boolean force = false;
+        boolean pdfA = false;
         int jobs = Math.max(1, Runtime.getRuntime().availableProcessors());
+        String fetch = null;
+        Path tessdata = null;
+        OcrOptions options;
+        EngineConfig config;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -46,6 +61,9 @@ public final class OcrCli {
                     case "--out" -> out = Path.of(value(args, ++i, a));
                     case "--mode" -> force = "force".equals(mode(value(args, ++i, a)));
                     case "--jobs" -> jobs = Integer.parseInt(value(args, ++i, a));
+                    case "--pdfa" -> pdfA = true;
+                    case "--fetch-languages" -> fetch = value(args, ++i, a);
+                    case "--tessdata" -> tessdata = Path.of(value(args, ++i, a));
                     case "-h", "--help" -> {
                         System.out.println(usage());
                         return 0;
@@ -58,8 +76,12 @@ public final class OcrCli {
                     }
                 }
             }
-            if (files.isEmpty()) {
+            if (files.isEmpty() && fetch == null) {
                 throw new IllegalArgumentException("name at least one file");
+            }
+            if (fetch != null) {
+                // Same rules as --lang: codes joined by '+'.
+                OcrOptions.defaults().withLanguages(fetch);
             }
             if (!engine.equals("auto") && !engine.equals("tesseract")) {
                 throw new IllegalArgumentException("--engine must be auto or tesseract");
@@ -67,53 +89,135 @@ public final class OcrCli {
             if (jobs < 1) {
                 throw new IllegalArgumentException("--jobs must be at least 1");
             }
+            options = OcrOptions.defaults()
+                    .withLanguages(lang)
+                    .withFormats(formats)
+                    .withForceOcr(force)
+                    .withPdfA(pdfA);
+            String mirror = env.get("TOOL_OCR_LANGUAGE_REGISTRY");
+            config = EngineConfig.defaults()
+                    .withParallelPages(jobs)
+                    .withTessdataDir(tessdata)
+                    .withLanguageRegistry(mirror == null || mirror.isBlank() ? null : URI.create(mirror));
         } catch (IllegalArgumentException e) {
             System.err.println("tool-ocr ocr: " + e.getMessage() + "\n" + usage());
             return 2;
         }
-        OcrOptions options =
-                OcrOptions.defaults().withLanguages(lang).withFormats(formats).withForceOcr(force);
+        if (fetch != null && !fetchLanguages(fetch, config, env)) {
+            return 1;
+        }
+        if (files.isEmpty()) {
+            return 0;
+        }
         int failed = 0;
         boolean tty = System.console() != null;
-        try (OcrProcessor processor = new OcrProcessor(new EngineConfig(jobs, null))) {
+        Path outDir = out;
+        // Files run side by side as well as pages: most inputs are single pages, which page-level
+        // parallelism alone would leave on one core. The processor's page pool still bounds the work.
+        // Files sharing a base name write the same outputs, so those run one after another, the
+        // later replacing the earlier.
+        boolean sameNames = files.stream().map(OcrCli::baseName).distinct().count() < files.size();
+        ExecutorService workers = Executors.newFixedThreadPool(sameNames ? 1 : Math.min(jobs, files.size()));
+        try (OcrProcessor processor = new OcrProcessor(config)) {
+            try {
+                processor.requireLanguages(options.languages());
+            } catch (OcrException e) {
+                // Every file would fail the same way: say it once.
+                System.err.println("tool-ocr ocr: " + e.getMessage());
+                return 1;
+            }
+            List<Future<Boolean>> results = new ArrayList<>();
             for (Path file : files) {
-                String name = file.getFileName().toString();
-                String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+                results.add(workers.submit(() -> processOne(processor, file, options, outDir, tty)));
+            }
+            for (Future<Boolean> result : results) {
+                if (!result.get()) {
+                    failed++;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            workers.shutdownNow();
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        return name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+    }
+
+    /** Recognises one file and reports it on one line; false when it failed. */
+    private static boolean processOne(OcrProcessor processor, Path file, OcrOptions options, Path out, boolean tty) {
+        String name = file.getFileName().toString();
+        String base = baseName(file);
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new OcrException(dev.toolocr.engine.ErrorCode.CORRUPT_FILE, "no such file.");
+            }
+            OcrRun run = processor.process(
+                    file,
+                    name,
+                    options,
+                    out,
+                    base,
+                    (done, total) -> {
+                        if (tty) {
+                            System.err.print("\r" + name + ": page " + done + "/" + total + "   ");
+                        }
+                    },
+                    () -> false);
+            if (tty) {
+                System.err.print("\r");
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %d page(s) in %.1f s%n",
+                    name,
+                    run.pages(),
+                    run.elapsed().toMillis() / 1000.0);
+            return true;
+        } catch (OcrException e) {
+            System.err.println((tty ? "\r" : "") + name + ": " + e.getMessage());
+            return false;
+        } catch (OcrCancelledException e) {
+            System.err.println(name + ": cancelled");
+            return false;
+        }
+    }
+
+    /** One line per language: where it already was, or what was downloaded to where. */
+    private static boolean fetchLanguages(String languages, EngineConfig config, Map<String, String> env) {
+        try (LanguageData data = LanguageData.of(config, env)) {
+            for (String language : languages.split("\\+")) {
                 try {
-                    if (!Files.isRegularFile(file)) {
-                        throw new OcrException(dev.toolocr.engine.ErrorCode.CORRUPT_FILE, "no such file.");
+                    LanguageData.FetchOutcome outcome = data.fetch(language);
+                    if (outcome.fetched() == null) {
+                        System.out.println(language + ": already installed in "
+                                + outcome.installedAt().dir() + " ("
+                                + outcome.installedAt().source() + ")");
+                    } else {
+                        LanguageFetcher.Fetched f = outcome.fetched();
+                        System.out.printf(
+                                Locale.ROOT,
+                                "%s: fetched %s %s into %s (%.1f MB)%n",
+                                language,
+                                f.packageName(),
+                                f.version(),
+                                f.file(),
+                                f.bytes() / (1024.0 * 1024.0));
                     }
-                    OcrRun run = processor.process(
-                            file,
-                            name,
-                            options,
-                            out,
-                            base,
-                            (done, total) -> {
-                                if (tty) {
-                                    System.err.print("\r" + name + ": page " + done + "/" + total + "   ");
-                                }
-                            },
-                            () -> false);
-                    if (tty) {
-                        System.err.print("\r");
-                    }
-                    System.out.printf(
-                            Locale.ROOT,
-                            "%s: %d page(s) in %.1f s%n",
-                            name,
-                            run.pages(),
-                            run.elapsed().toMillis() / 1000.0);
                 } catch (OcrException e) {
-                    failed++;
-                    System.err.println((tty ? "\r" : "") + name + ": " + e.getMessage());
-                } catch (OcrCancelledException e) {
-                    failed++;
-                    System.err.println(name + ": cancelled");
+                    System.err.println("tool-ocr ocr: " + e.getMessage());
+                    return false;
                 }
             }
         }
-        return failed == 0 ? 0 : 1;
+        return true;
     }
 
     private static String value(String[] args, int i, String option) {
@@ -149,6 +253,8 @@ public final class OcrCli {
 
     private static String usage() {
         return "Usage: tool-ocr ocr FILE... [--lang eng+chi_tra] [--engine tesseract|auto] [--formats json,md,pdf,txt]"
-                + " [--out DIR] [--mode skip|force] [--jobs N]";
+                + " [--out DIR] [--mode skip|force] [--jobs N] [--pdfa] [--tessdata DIR]\n"
+                + "       tool-ocr ocr --fetch-languages eng+osd+chi_tra [--tessdata DIR]"
+                + "   (from the npm registry into ~/.cache/tool-ocr/tessdata)";
     }
 }

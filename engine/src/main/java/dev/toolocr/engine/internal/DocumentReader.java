@@ -5,20 +5,25 @@ import dev.toolocr.engine.ErrorCode;
 import dev.toolocr.engine.OcrException;
 import dev.toolocr.engine.OcrOptions;
 import dev.toolocr.engine.model.PageResult;
+import dev.toolocr.engine.model.PageResult.Table;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.pdmodel.DefaultResourceCache;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -29,6 +34,9 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  */
 public final class DocumentReader implements AutoCloseable {
 
+    /** Rules are a few pixels wide even at this resolution; drawing paths alone at it is quick. */
+    private static final int RULES_DPI = 150;
+
     /** A page to recognise (image) or already carrying text (extracted). */
     public record Page(int index, BufferedImage image, int dpi, PageResult extracted) {}
 
@@ -36,6 +44,7 @@ public final class DocumentReader implements AutoCloseable {
     private final OcrOptions options;
     private final PDDocument pdf;
     private final PDFRenderer renderer;
+    private final RulesRenderer rulesRenderer;
     private final ImageInputStream imageStream;
     private final ImageReader imageReader;
     private final int pages;
@@ -47,12 +56,14 @@ public final class DocumentReader implements AutoCloseable {
             if (type == DetectedType.PDF) {
                 this.pdf = openPdf(file);
                 this.renderer = new PDFRenderer(pdf);
+                this.rulesRenderer = new RulesRenderer(pdf);
                 this.imageStream = null;
                 this.imageReader = null;
                 this.pages = pdf.getNumberOfPages();
             } else {
                 this.pdf = null;
                 this.renderer = null;
+                this.rulesRenderer = null;
                 this.imageStream = ImageIO.createImageInputStream(file.toFile());
                 Iterator<ImageReader> readers = imageStream == null ? null : ImageIO.getImageReaders(imageStream);
                 if (readers == null || !readers.hasNext()) {
@@ -60,7 +71,8 @@ public final class DocumentReader implements AutoCloseable {
                     throw new OcrException(ErrorCode.CORRUPT_FILE, "The image could not be decoded.");
                 }
                 this.imageReader = readers.next();
-                imageReader.setInput(imageStream, false, true);
+                // Metadata is read: it holds the resolution (PNG pHYs, TIFF, JFIF), which upscaling relies on.
+                imageReader.setInput(imageStream, false, false);
                 this.pages = type == DetectedType.TIFF || type == DetectedType.GIF ? imageReader.getNumImages(true) : 1;
             }
         } catch (IOException | RuntimeException e) {
@@ -82,6 +94,7 @@ public final class DocumentReader implements AutoCloseable {
     private static PDDocument openPdf(Path file) throws OcrException, IOException {
         try {
             PDDocument doc = Loader.loadPDF(file.toFile());
+            doc.setResourceCache(new NoImageResourceCache());
             return doc;
         } catch (InvalidPasswordException e) {
             throw new OcrException(
@@ -128,7 +141,7 @@ public final class DocumentReader implements AutoCloseable {
         if (!options.forceOcr()) {
             PageResult text = PdfTextExtractor.extract(pdf, index, options.renderDpi());
             if (text != null) {
-                return new Page(index, null, options.renderDpi(), text);
+                return new Page(index, null, options.renderDpi(), withTables(text, page));
             }
         }
         checkEmbeddedImages(page, index);
@@ -147,6 +160,36 @@ public final class DocumentReader implements AutoCloseable {
         return new Page(index, image, dpi, null);
     }
 
+    /**
+     * Finds ruled tables on a page whose text is extracted: its paths are drawn at {@link #RULES_DPI}
+     * and the grid found there is scaled to the text's coordinates.
+     */
+    private PageResult withTables(PageResult text, PDPage page) {
+        PDRectangle box = page.getCropBox();
+        double pixels = (box.getWidth() / 72.0 * RULES_DPI) * (box.getHeight() / 72.0 * RULES_DPI);
+        if (pixels > options.maxPixelsPerPage()) {
+            return text;
+        }
+        try {
+            BufferedImage rules = rulesRenderer.renderImageWithDPI(text.number() - 1, RULES_DPI, ImageType.GRAY);
+            List<Table> tables = TableDetector.detect(rules, RULES_DPI, text.dpi() / (double) RULES_DPI, text.blocks());
+            return new PageResult(
+                    text.number(),
+                    text.width(),
+                    text.height(),
+                    text.dpi(),
+                    text.rotation(),
+                    text.skew(),
+                    text.textSource(),
+                    text.blocks(),
+                    tables);
+        } catch (IOException | RuntimeException e) {
+            // Tables are structure on top of text that is already there: a page whose drawing PDFBox
+            // cannot follow keeps its text rather than failing.
+            return text;
+        }
+    }
+
     /** Rendering decodes every image at full size first, so a bomb inside a PDF is refused up front. */
     private void checkEmbeddedImages(PDPage page, int index) throws IOException, OcrException {
         PDResources resources = page.getResources();
@@ -162,6 +205,20 @@ public final class DocumentReader implements AutoCloseable {
                             "Page " + (index + 1) + " holds a " + image.getWidth() + "×" + image.getHeight()
                                     + " pixel image; the limit is " + options.maxPixelsPerPage() + " pixels.");
                 }
+            }
+        }
+    }
+
+    /**
+     * PDFBox's default cache keeps every decoded page image (softly) for the document's life, so a long
+     * scan fills the heap before the collector gives any back; images are used once per page anyway.
+     * Fonts and forms stay cached: pages share them.
+     */
+    private static final class NoImageResourceCache extends DefaultResourceCache {
+        @Override
+        public void put(COSObject indirect, PDXObject xobject) {
+            if (!(xobject instanceof PDImageXObject)) {
+                super.put(indirect, xobject);
             }
         }
     }

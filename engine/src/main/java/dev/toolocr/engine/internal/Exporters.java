@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.toolocr.engine.model.PageResult;
+import dev.toolocr.engine.model.PageResult.BBox;
 import dev.toolocr.engine.model.PageResult.Block;
+import dev.toolocr.engine.model.PageResult.Cell;
 import dev.toolocr.engine.model.PageResult.Line;
+import dev.toolocr.engine.model.PageResult.Table;
+import dev.toolocr.engine.model.PageResult.Word;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +23,9 @@ import java.util.Map;
 public final class Exporters {
 
     public static final String SCHEMA_VERSION = "1.0";
+
+    /** Classpath location of the JSON Schema (draft 2020-12) that {@link #writeJson} output follows. */
+    public static final String SCHEMA_RESOURCE = "/dev/toolocr/engine/ocr-result.schema.json";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -51,11 +58,75 @@ public final class Exporters {
             page.put("skew", p.skew());
             page.put("text_source", p.textSource());
             page.put("text", p.text());
-            page.put("blocks", p.blocks());
+            page.put("blocks", p.blocks().stream().map(Exporters::blockJson).toList());
+            page.put("tables", p.tables().stream().map(Exporters::tableJson).toList());
             pageList.add(page);
         }
         doc.put("pages", pageList);
         JSON.writeValue(out.toFile(), doc);
+    }
+
+    /*
+     * The wire format is spelled out here rather than left to the records, so that a change to the
+     * model cannot change the published schema unnoticed.
+     */
+    private static Map<String, Object> blockJson(Block block) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bbox", bboxJson(block.bbox()));
+        m.put("confidence", confidence(block.confidence()));
+        m.put("lines", block.lines().stream().map(Exporters::lineJson).toList());
+        return m;
+    }
+
+    private static Map<String, Object> lineJson(Line line) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bbox", bboxJson(line.bbox()));
+        m.put("confidence", confidence(line.confidence()));
+        m.put("words", line.words().stream().map(Exporters::wordJson).toList());
+        return m;
+    }
+
+    private static Map<String, Object> wordJson(Word word) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("text", word.text());
+        m.put("bbox", bboxJson(word.bbox()));
+        m.put("confidence", confidence(word.confidence()));
+        return m;
+    }
+
+    private static Map<String, Object> tableJson(Table table) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bbox", bboxJson(table.bbox()));
+        m.put(
+                "rows",
+                table.rows().stream()
+                        .map(row -> row.stream().map(Exporters::cellJson).toList())
+                        .toList());
+        return m;
+    }
+
+    private static Map<String, Object> cellJson(Cell cell) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bbox", bboxJson(cell.bbox()));
+        m.put("text", cell.text());
+        return m;
+    }
+
+    private static Map<String, Integer> bboxJson(BBox b) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put("x0", b.x0());
+        m.put("y0", b.y0());
+        m.put("x1", b.x1());
+        m.put("y1", b.y1());
+        return m;
+    }
+
+    /** Three decimals in [0, 1]; engines report -1 or NaN for "unknown", which JSON cannot carry. */
+    private static double confidence(double value) {
+        if (!(value > 0)) {
+            return 0;
+        }
+        return Math.min(1, Math.round(value * 1000) / 1000.0);
     }
 
     public static void writeText(Path out, List<PageResult> pages) throws IOException {
@@ -72,7 +143,8 @@ public final class Exporters {
     /**
      * Blocks become paragraphs in reading order (left column before right when blocks sit side by
      * side); a short, single-line block set in larger type than the page's body becomes a heading;
-     * lines starting with bullets or numbers become list items.
+     * lines starting with bullets or numbers become list items; a ruled table becomes a GFM table
+     * (first grid row as its header) and its words are not repeated as paragraphs.
      */
     public static void writeMarkdown(Path out, List<PageResult> pages) throws IOException {
         StringBuilder sb = new StringBuilder();
@@ -81,11 +153,14 @@ public final class Exporters {
                 sb.append("\n---\n\n");
             }
             PageResult page = pages.get(i);
-            double body = medianLineHeight(page);
-            for (Block block : readingOrder(page)) {
-                if (block.lines().isEmpty()) {
+            List<Piece> pieces = readingOrder(page);
+            double body = medianLineHeight(pieces);
+            for (Piece piece : pieces) {
+                if (piece.table() != null) {
+                    writeTable(sb, piece.table());
                     continue;
                 }
+                Block block = piece.block();
                 Line first = block.lines().get(0);
                 int height = first.bbox().y1() - first.bbox().y0();
                 if (block.lines().size() == 1 && first.words().size() <= 12 && body > 0 && height > body * 1.4) {
@@ -119,42 +194,110 @@ public final class Exporters {
         Files.writeString(out, sb.toString().strip() + "\n", StandardCharsets.UTF_8);
     }
 
+    /** Something the Markdown writer places on the page: a block of text or a table. */
+    record Piece(BBox bbox, Block block, Table table) {}
+
     /**
      * Columns first: full-width blocks (titles, footers) cut the page into bands; inside a band the
-     * left column is read top to bottom before the right one.
+     * left column is read top to bottom before the right one. Tables take their place among the blocks
+     * by their top edge; words inside a table are taken out of the blocks.
      */
-    static List<Block> readingOrder(PageResult page) {
-        List<Block> blocks = new ArrayList<>(page.blocks());
-        int mid = page.width() / 2;
-        boolean twoColumns = blocks.stream().filter(b -> column(b, mid) == 0).count() >= 2
-                && blocks.stream().filter(b -> column(b, mid) == 1).count() >= 2;
-        if (!twoColumns) {
-            return blocks;
+    static List<Piece> readingOrder(PageResult page) {
+        List<Piece> pieces = new ArrayList<>();
+        for (Block b : page.blocks()) {
+            Block outside = outsideTables(b, page.tables());
+            if (outside != null) {
+                pieces.add(new Piece(outside.bbox(), outside, null));
+            }
         }
-        List<Integer> spanningTops = blocks.stream()
-                .filter(b -> column(b, mid) < 0)
-                .map(b -> b.bbox().y0())
+        int mid = page.width() / 2;
+        boolean twoColumns = pieces.stream().filter(p -> column(p, mid) == 0).count() >= 2
+                && pieces.stream().filter(p -> column(p, mid) == 1).count() >= 2;
+        if (!twoColumns) {
+            for (Table t : page.tables()) {
+                int at = 0;
+                while (at < pieces.size()
+                        && pieces.get(at).bbox().y0() < t.bbox().y0()) {
+                    at++;
+                }
+                pieces.add(at, new Piece(t.bbox(), null, t));
+            }
+            return pieces;
+        }
+        page.tables().forEach(t -> pieces.add(new Piece(t.bbox(), null, t)));
+        List<Integer> spanningTops = pieces.stream()
+                .filter(p -> column(p, mid) < 0)
+                .map(p -> p.bbox().y0())
                 .sorted()
                 .toList();
-        blocks.sort(java.util.Comparator.<Block>comparingInt(b -> band(b, spanningTops))
-                .thenComparingInt(b -> column(b, mid) + 1)
-                .thenComparingInt(b -> b.bbox().y0())
-                .thenComparingInt(b -> b.bbox().x0()));
-        return blocks;
+        pieces.sort(java.util.Comparator.<Piece>comparingInt(p -> band(p, spanningTops))
+                .thenComparingInt(p -> column(p, mid) + 1)
+                .thenComparingInt(p -> p.bbox().y0())
+                .thenComparingInt(p -> p.bbox().x0()));
+        return pieces;
     }
 
-    /** How many full-width blocks start at or above this block's top. */
-    private static int band(Block b, List<Integer> spanningTops) {
+    /** The block without the words whose centre lies in a table, or null when none is left. */
+    private static Block outsideTables(Block block, List<Table> tables) {
+        if (tables.isEmpty()) {
+            return block.lines().isEmpty() ? null : block;
+        }
+        List<Line> lines = new ArrayList<>();
+        for (Line line : block.lines()) {
+            List<Word> words = line.words().stream()
+                    .filter(w -> tables.stream().noneMatch(t -> contains(t.bbox(), w.bbox())))
+                    .toList();
+            if (words.size() == line.words().size()) {
+                lines.add(line);
+            } else if (!words.isEmpty()) {
+                lines.add(new Line(
+                        TesseractEngine.union(words.stream().map(Word::bbox).toList()), line.confidence(), words));
+            }
+        }
+        if (lines.isEmpty()) {
+            return null;
+        }
+        return lines.size() == block.lines().size() && lines.equals(block.lines())
+                ? block
+                : new Block(TesseractEngine.union(lines.stream().map(Line::bbox).toList()), block.confidence(), lines);
+    }
+
+    private static boolean contains(BBox outer, BBox inner) {
+        double cx = (inner.x0() + inner.x1()) / 2.0;
+        double cy = (inner.y0() + inner.y1()) / 2.0;
+        return cx >= outer.x0() && cx < outer.x1() && cy >= outer.y0() && cy < outer.y1();
+    }
+
+    /** GFM wants a header row; the grid's first row is the closest thing a scan offers. */
+    private static void writeTable(StringBuilder sb, Table table) {
+        for (int r = 0; r < table.rows().size(); r++) {
+            List<Cell> row = table.rows().get(r);
+            sb.append('|');
+            for (Cell cell : row) {
+                sb.append(' ').append(escape(cell.text()).replace("|", "\\|")).append(" |");
+            }
+            sb.append('\n');
+            if (r == 0) {
+                sb.append('|');
+                sb.append(" --- |".repeat(row.size()));
+                sb.append('\n');
+            }
+        }
+        sb.append('\n');
+    }
+
+    /** How many full-width pieces start at or above this piece's top. */
+    private static int band(Piece p, List<Integer> spanningTops) {
         int n = 0;
         for (int top : spanningTops) {
-            if (top <= b.bbox().y0()) {
+            if (top <= p.bbox().y0()) {
                 n++;
             }
         }
         return n;
     }
 
-    private static int column(Block b, int mid) {
+    private static int column(Piece b, int mid) {
         if (b.bbox().x1() <= mid) {
             return 0;
         }
@@ -164,10 +307,13 @@ public final class Exporters {
         return -1;
     }
 
-    private static double medianLineHeight(PageResult page) {
+    /** Body text size, from text outside tables: cell rows come out taller than the lines they hold. */
+    private static double medianLineHeight(List<Piece> pieces) {
         List<Integer> heights = new ArrayList<>();
-        page.blocks()
-                .forEach(b -> b.lines()
+        pieces.stream()
+                .filter(p -> p.block() != null)
+                .forEach(p -> p.block()
+                        .lines()
                         .forEach(l -> heights.add(l.bbox().y1() - l.bbox().y0())));
         if (heights.isEmpty()) {
             return 0;

@@ -4,30 +4,107 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** Finds Tesseract language data: TESSDATA_PREFIX, then the system's usual directories. */
+/**
+ * Where Tesseract language data is looked for, in order: {@code TESSDATA_PREFIX}, the system's
+ * tessdata directories, then the per-user cache this project fills itself (see {@link
+ * LanguageFetcher}). The environment is passed in, never read here, so the order can be tested.
+ */
 public final class Tessdata {
 
-    private Tessdata() {}
+    /** Debian/Ubuntu (Tesseract 5 and 4), Fedora/Arch, and a source build's default. */
+    public static final List<Path> SYSTEM_DIRS = List.of(
+            Path.of("/usr/share/tesseract-ocr/5/tessdata"),
+            Path.of("/usr/share/tesseract-ocr/4.00/tessdata"),
+            Path.of("/usr/share/tessdata"),
+            Path.of("/usr/local/share/tessdata"));
 
-    public static Path locate() {
-        List<Path> candidates = new ArrayList<>();
-        String prefix = System.getenv("TESSDATA_PREFIX");
+    /** One place searched; {@code source} says which step of the order it is, for messages. */
+    public record Location(String source, Path dir) {}
+
+    private final List<Location> search;
+    private final Path cache;
+
+    /**
+     * @param search directories in lookup order
+     * @param cache where fetched languages are written; the last entry of {@code search} when used
+     */
+    public Tessdata(List<Location> search, Path cache) {
+        this.search = List.copyOf(search);
+        this.cache = cache;
+    }
+
+    /**
+     * The standard order. {@code TESSDATA_PREFIX} names the tessdata directory itself (Tesseract 4 and
+     * later) or, as Tesseract 3 had it, its parent; both are tried.
+     *
+     * @param cacheOverride the cache directory, or null for {@link #defaultCache}
+     */
+    public static Tessdata fromEnvironment(Map<String, String> env, List<Path> systemDirs, Path cacheOverride) {
+        List<Location> search = new ArrayList<>();
+        String prefix = env.get("TESSDATA_PREFIX");
         if (prefix != null && !prefix.isBlank()) {
-            candidates.add(Path.of(prefix));
-            candidates.add(Path.of(prefix, "tessdata"));
+            search.add(new Location("TESSDATA_PREFIX", Path.of(prefix)));
+            search.add(new Location("TESSDATA_PREFIX", Path.of(prefix, "tessdata")));
         }
-        candidates.add(Path.of("/usr/share/tesseract-ocr/5/tessdata"));
-        candidates.add(Path.of("/usr/share/tesseract-ocr/4.00/tessdata"));
-        candidates.add(Path.of("/usr/share/tessdata"));
-        candidates.add(Path.of("/usr/local/share/tessdata"));
-        for (Path p : candidates) {
-            if (Files.isRegularFile(p.resolve("eng.traineddata"))
-                    || Files.isRegularFile(p.resolve("osd.traineddata"))) {
-                return p;
+        for (Path dir : systemDirs) {
+            search.add(new Location("system", dir));
+        }
+        Path cache = cacheOverride != null ? cacheOverride : defaultCache(env);
+        search.add(new Location("cache", cache));
+        return new Tessdata(search, cache);
+    }
+
+    /** A directory chosen by configuration: searched alone, and fetched languages go into it. */
+    public static Tessdata only(Path dir) {
+        return new Tessdata(List.of(new Location("configured", dir)), dir);
+    }
+
+    /**
+     * {@code $XDG_CACHE_HOME/tool-ocr/tessdata}, or {@code ~/.cache/tool-ocr/tessdata}. A relative
+     * XDG_CACHE_HOME is ignored, as the XDG spec says.
+     */
+    public static Path defaultCache(Map<String, String> env) {
+        String xdg = env.get("XDG_CACHE_HOME");
+        Path base;
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            base = Path.of(xdg);
+        } else {
+            String home = env.get("HOME");
+            base = Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".cache");
+        }
+        return base.resolve("tool-ocr").resolve("tessdata");
+    }
+
+    public List<Location> search() {
+        return search;
+    }
+
+    public Path cache() {
+        return cache;
+    }
+
+    /** The first location holding {@code <language>.traineddata}. */
+    public Optional<Location> find(String language) {
+        for (Location location : search) {
+            if (Files.isRegularFile(location.dir().resolve(language + ".traineddata"))) {
+                return Optional.of(location);
             }
         }
-        // Nothing found: the first candidate makes every language report itself as not installed.
-        return candidates.get(0);
+        return Optional.empty();
+    }
+
+    /**
+     * A single directory for callers that need one (tests, tools): the first location holding English
+     * or OSD data, in the standard order from the process environment.
+     */
+    public static Path locate() {
+        Tessdata tessdata = fromEnvironment(System.getenv(), SYSTEM_DIRS, null);
+        return tessdata.find("eng")
+                .or(() -> tessdata.find("osd"))
+                .map(Location::dir)
+                .orElse(tessdata.search().get(0).dir());
     }
 }

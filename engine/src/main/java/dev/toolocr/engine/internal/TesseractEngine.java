@@ -19,10 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.tesseract.ResultIterator;
 import org.bytedeco.tesseract.TessBaseAPI;
@@ -35,11 +31,11 @@ import org.bytedeco.tesseract.TessBaseAPI;
 public final class TesseractEngine implements OcrEngine {
 
     private final Path tessdata;
-    private final Map<String, BlockingQueue<TessBaseAPI>> pools = new ConcurrentHashMap<>();
-    private final List<TessBaseAPI> all = new ArrayList<>();
+    private final TesseractPool pool;
 
     public TesseractEngine(Path tessdata) {
         this.tessdata = tessdata;
+        this.pool = new TesseractPool(tessdata, PSM_AUTO);
     }
 
     @Override
@@ -74,9 +70,9 @@ public final class TesseractEngine implements OcrEngine {
             }
             List<Block> blocks = collect(api.GetIterator());
             api.Clear();
-            return new PageResult(0, gray.getWidth(), gray.getHeight(), dpi, 0, 0, "ocr", blocks);
+            return new PageResult(0, gray.getWidth(), gray.getHeight(), dpi, 0, 0, "ocr", blocks, List.of());
         } finally {
-            pools.get(languages).offer(api);
+            pool.giveBack(languages, api);
         }
     }
 
@@ -161,36 +157,16 @@ public final class TesseractEngine implements OcrEngine {
     }
 
     private TessBaseAPI borrow(String languages) throws OcrException {
-        BlockingQueue<TessBaseAPI> pool = pools.computeIfAbsent(languages, l -> new LinkedBlockingQueue<>());
-        TessBaseAPI api = pool.poll();
-        if (api != null) {
-            return api;
-        }
-        TessBaseAPI fresh = new TessBaseAPI();
-        if (fresh.Init(tessdata.toString(), languages) != 0) {
-            fresh.End();
-            fresh.close();
+        TessBaseAPI api = pool.borrow(languages);
+        if (api == null) {
             throw new OcrException(
                     ErrorCode.LANGUAGE_NOT_INSTALLED, "Tesseract could not load languages " + languages + ".");
         }
-        fresh.SetPageSegMode(PSM_AUTO);
-        // Tesseract's own debug output would go to stderr on every page.
-        fresh.SetVariable("debug_file", "/dev/null");
-        synchronized (all) {
-            all.add(fresh);
-        }
-        return fresh;
+        return api;
     }
 
     @Override
     public void close() {
-        synchronized (all) {
-            for (TessBaseAPI api : all) {
-                api.End();
-                api.close();
-            }
-            all.clear();
-        }
-        pools.clear();
+        pool.close();
     }
 }

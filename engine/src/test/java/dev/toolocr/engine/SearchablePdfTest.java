@@ -1,0 +1,432 @@
+package dev.toolocr.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.toolocr.engine.internal.SearchablePdf;
+import dev.toolocr.engine.model.PageResult;
+import dev.toolocr.engine.model.PageResult.BBox;
+import dev.toolocr.engine.model.PageResult.Block;
+import dev.toolocr.engine.model.PageResult.Line;
+import dev.toolocr.engine.model.PageResult.Word;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The searchable PDF's invisible text layer: every script extractable (no system font involved),
+ * words where the image shows them, text matching the TXT output, and PDF/A-2b passing veraPDF.
+ */
+class SearchablePdfTest {
+
+    static final int DPI = 300;
+    static final double PX_PER_PT = DPI / 72.0;
+
+    static final Pattern WORD_BOX = Pattern.compile(
+            "<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" xMax=\"([\\d.]+)\" yMax=\"([\\d.]+)\">([^<]*)</word>");
+
+    static final OcrProcessor processor = SharedProcessor.get();
+
+    @TempDir
+    Path out;
+
+    /** Traditional Chinese (one character outside the BMP among them) beside Latin, on a blank page. */
+    static PageResult mixedScripts() {
+        List<Word> first = List.of(
+                new Word("繁體中文", new BBox(100, 100, 500, 180), 0.9),
+                new Word("測試", new BBox(540, 100, 740, 180), 0.9),
+                new Word("𠀋字", new BBox(780, 100, 980, 180), 0.9));
+        List<Word> second = List.of(
+                new Word("Hello", new BBox(100, 300, 400, 380), 0.9),
+                new Word("World", new BBox(440, 300, 760, 380), 0.9),
+                new Word("國際", new BBox(800, 300, 1000, 380), 0.9));
+        List<Line> lines = List.of(
+                new Line(new BBox(100, 100, 980, 180), 0.9, first),
+                new Line(new BBox(100, 300, 1000, 380), 0.9, second));
+        return ocrPage(1, 1200, 800, 0, List.of(new Block(new BBox(100, 100, 1000, 380), 0.9, lines)));
+    }
+
+    /** The one place these tests build a page result, so a new model field is added once. */
+    static PageResult ocrPage(int number, int width, int height, int rotation, List<Block> blocks) {
+        return new PageResult(number, width, height, DPI, rotation, 0, "ocr", blocks, List.of());
+    }
+
+    private Path writeMixed(boolean pdfA) throws Exception {
+        Path pdf = out.resolve(pdfA ? "mixed-a.pdf" : "mixed.pdf");
+        BufferedImage white = new BufferedImage(1200, 800, BufferedImage.TYPE_BYTE_GRAY);
+        int[] samples = new int[1200 * 800];
+        java.util.Arrays.fill(samples, 255);
+        white.getRaster().setSamples(0, 0, 1200, 800, 0, samples);
+        try (SearchablePdf writer = SearchablePdf.forImages(pdfA)) {
+            writer.addImagePage(white, DPI);
+            writer.addTextLayer(0, mixedScripts());
+            writer.save(pdf);
+        }
+        return pdf;
+    }
+
+    @Test
+    void cjkAndLatinWordsAreExtractedByPdfBox() throws Exception {
+        Path pdf = writeMixed(false);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            for (Word w : allWords(mixedScripts())) {
+                assertThat(text).contains(w.text());
+            }
+            assertThat(text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList())
+                    .containsExactly("繁體中文 測試 𠀋字", "Hello World 國際");
+        }
+    }
+
+    @Test
+    void pageWithoutWordsGetsNoTextLayer() throws Exception {
+        Path pdf = out.resolve("empty.pdf");
+        try (SearchablePdf writer = SearchablePdf.forImages(false)) {
+            writer.addImagePage(new BufferedImage(300, 300, BufferedImage.TYPE_BYTE_GRAY), DPI);
+            writer.addTextLayer(0, ocrPage(1, 300, 300, 0, List.of()));
+            writer.save(pdf);
+        }
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertThat(doc.getPage(0).getResources().getFontNames()).isEmpty();
+            assertThat(new PDFTextStripper().getText(doc)).isBlank();
+        }
+    }
+
+    @Test
+    void textLayerDrawsNothing() throws Exception {
+        Path pdf = writeMixed(false);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            BufferedImage shown = new PDFRenderer(doc).renderImageWithDPI(0, 72, ImageType.GRAY);
+            int[] pixels = shown.getRaster().getPixels(0, 0, shown.getWidth(), shown.getHeight(), (int[]) null);
+            assertThat(pixels).containsOnly(255);
+        }
+    }
+
+    @Test
+    void pdfBoxFindsEachWordInsideItsBox() throws Exception {
+        Path pdf = writeMixed(false);
+        List<TextPosition> glyphs = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<TextPosition> positions) {
+                    glyphs.addAll(positions);
+                }
+            };
+            stripper.writeText(doc, new StringWriter());
+        }
+        for (Word w : allWords(mixedScripts())) {
+            List<TextPosition> run = find(glyphs, w.text());
+            assertThat(run).as(w.text()).isNotEmpty();
+            TextPosition firstGlyph = run.get(0);
+            TextPosition lastGlyph = run.get(run.size() - 1);
+            double left = firstGlyph.getXDirAdj() * PX_PER_PT;
+            double right = (lastGlyph.getXDirAdj() + lastGlyph.getWidthDirAdj()) * PX_PER_PT;
+            double baseline = firstGlyph.getYDirAdj() * PX_PER_PT;
+            assertThat(left).as(w.text() + " left").isCloseTo(w.bbox().x0(), within(2.0));
+            assertThat(right).as(w.text() + " right").isCloseTo(w.bbox().x1(), within(2.0));
+            assertThat(baseline)
+                    .as(w.text() + " baseline")
+                    .isBetween((double) w.bbox().y0(), (double) w.bbox().y1());
+        }
+    }
+
+    @Test
+    void pdftotextGivesBackEveryWordWithItsBox() throws Exception {
+        Path pdf = writeMixed(false);
+        String xhtml = pdftotext("-bbox", pdf);
+        assertWordsWhereTheirBoxesAre(xhtml, allWords(mixedScripts()));
+        assertThat(pdftotext("-layout", pdf)).contains("繁體中文", "𠀋字", "Hello", "國際");
+    }
+
+    /**
+     * A page scanned sideways: the image goes in as scanned, the words were found on the upright
+     * page, and the page's /Rotate shows it upright; the words must land where the viewer shows them.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {90, 180, 270})
+    void wordsOfATurnedPageLandWhereTheUprightPageShowsThem(int rotation) throws Exception {
+        PageResult upright = mixedScripts();
+        boolean sideways = rotation % 180 != 0;
+        PageResult turned = ocrPage(1, 1200, 800, rotation, upright.blocks());
+        int scanWidth = sideways ? 800 : 1200;
+        int scanHeight = sideways ? 1200 : 800;
+        Path pdf = out.resolve("turned.pdf");
+        try (SearchablePdf writer = SearchablePdf.forImages(false)) {
+            writer.addImagePage(new BufferedImage(scanWidth, scanHeight, BufferedImage.TYPE_BYTE_GRAY), DPI);
+            writer.addTextLayer(0, turned);
+            writer.save(pdf);
+        }
+        String xhtml = pdftotext("-bbox", pdf);
+        assertWordsWhereTheirBoxesAre(xhtml, allWords(upright));
+    }
+
+    @Test
+    void textLayerReadsBackWithinTwoPercentOfTheTxtOutput() throws Exception {
+        processor.process(
+                TestCorpus.file("linn.png"),
+                "linn.png",
+                OcrOptions.defaults().withFormats(EnumSet.of(OutputFormat.PDF, OutputFormat.TXT)),
+                out,
+                "linn",
+                (done, total) -> {},
+                CancellationToken.NEVER);
+        String txt = Files.readString(out.resolve("linn.txt"));
+        assertThat(txt.length()).isGreaterThan(1000);
+        try (PDDocument doc = Loader.loadPDF(out.resolve("linn.pdf").toFile())) {
+            double cer = Cer.of(new PDFTextStripper().getText(doc), txt);
+            System.out.printf("linn.png: PDFBox text layer CER against TXT %.4f%n", cer);
+            assertThat(cer).isLessThan(0.02);
+        }
+        double cer = Cer.of(pdftotext("-raw", out.resolve("linn.pdf")), txt);
+        System.out.printf("linn.png: pdftotext text layer CER against TXT %.4f%n", cer);
+        assertThat(cer).isLessThan(0.02);
+    }
+
+    @Test
+    void pdfAFromAnImagePassesVeraPdf() throws Exception {
+        processor.process(
+                TestCorpus.file("linn.png"),
+                "linn.png",
+                OcrOptions.defaults().withFormats(EnumSet.of(OutputFormat.PDF)).withPdfA(true),
+                out,
+                "linn",
+                (done, total) -> {},
+                CancellationToken.NEVER);
+        assertThat(PdfAValidation.failuresAgainst2b(out.resolve("linn.pdf"))).isEmpty();
+        try (PDDocument doc = Loader.loadPDF(out.resolve("linn.pdf").toFile())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("LinnSequencer");
+        }
+    }
+
+    @Test
+    void pdfAFromAScannedPdfPassesVeraPdfAndKeepsItsPages() throws Exception {
+        Path source = TestCorpus.file("skew.pdf");
+        processor.process(
+                source,
+                "skew.pdf",
+                OcrOptions.defaults().withFormats(EnumSet.of(OutputFormat.PDF)).withPdfA(true),
+                out,
+                "skew",
+                (done, total) -> {},
+                CancellationToken.NEVER);
+        Path pdf = out.resolve("skew.pdf");
+        assertThat(PdfAValidation.failuresAgainst2b(pdf)).isEmpty();
+        try (PDDocument original = Loader.loadPDF(source.toFile());
+                PDDocument result = Loader.loadPDF(pdf.toFile())) {
+            assertThat(result.getNumberOfPages()).isEqualTo(original.getNumberOfPages());
+            assertThat(result.getPage(0).getMediaBox().toString())
+                    .isEqualTo(original.getPage(0).getMediaBox().toString());
+            assertThat(result.getPage(0).getResources().getXObjectNames())
+                    .containsAll(original.getPage(0).getResources().getXObjectNames());
+            assertThat(new PDFTextStripper().getText(result).strip()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void pdfAWithCjkTextPassesVeraPdf() throws Exception {
+        Path pdf = writeMixed(true);
+        assertThat(PdfAValidation.failuresAgainst2b(pdf)).isEmpty();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("繁體中文", "𠀋字");
+        }
+    }
+
+    @Test
+    void withoutTheOptionOutputIsNotClaimedPdfA() throws Exception {
+        assertThat(PdfAValidation.failuresAgainst2b(writeMixed(false))).isNotEmpty();
+    }
+
+    @Test
+    void pdfAIsRefusedWithAReasonForAPdfWhosePagesForbidIt() {
+        assertThatThrownBy(() -> processor.process(
+                        TestCorpus.file("link.pdf"),
+                        "link.pdf",
+                        OcrOptions.defaults()
+                                .withFormats(EnumSet.of(OutputFormat.PDF))
+                                .withPdfA(true),
+                        out,
+                        "link",
+                        (done, total) -> {},
+                        CancellationToken.NEVER))
+                .isInstanceOfSatisfying(OcrException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.PDFA_NOT_POSSIBLE);
+                    assertThat(e.getMessage())
+                            .contains("PDF/A")
+                            .contains("annotations")
+                            .doesNotContain("\n");
+                });
+        assertThat(out.resolve("link.pdf")).doesNotExist();
+    }
+
+    @Test
+    void pdfAIsRefusedForVectorDrawingInDeviceCmyk() throws Exception {
+        Path source = out.resolve("cmyk-vector.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.setNonStrokingColor(0f, 0f, 0f, 1f);
+                cs.addRect(72, 72, 200, 100);
+                cs.fill();
+            }
+            doc.save(source.toFile());
+        }
+        assertThatThrownBy(() -> SearchablePdf.overPdf(source, true))
+                .isInstanceOfSatisfying(
+                        OcrException.class,
+                        e -> assertThat(e.getMessage())
+                                .isEqualTo("This PDF cannot be made PDF/A without changing its pages:"
+                                        + " it paints in device CMYK colours."));
+        SearchablePdf.overPdf(source, false).close();
+    }
+
+    /**
+     * The PDF/A promise for PDF inputs, over the whole corpus: each PDF either conforms once the
+     * text layer is on it, or is refused up front with the reason. (No recognition needed: one
+     * made-up word per page stands in for the text layer.)
+     */
+    @Test
+    void everyCorpusPdfIsRefusedOrConformsToPdfA() throws Exception {
+        Map<String, List<String>> falseClaims = new TreeMap<>();
+        List<String> made = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        try (var files = Files.list(TestCorpus.dir())) {
+            for (Path source :
+                    files.filter(f -> f.toString().endsWith(".pdf")).sorted().toList()) {
+                Path target = out.resolve(source.getFileName());
+                try (SearchablePdf writer = SearchablePdf.overPdf(source, true)) {
+                    try (PDDocument original = Loader.loadPDF(source.toFile())) {
+                        for (int i = 0; i < original.getNumberOfPages(); i++) {
+                            writer.addTextLayer(
+                                    i, oneWordPage(i + 1, original.getPage(i).getCropBox()));
+                        }
+                    }
+                    writer.save(target);
+                } catch (OcrException e) {
+                    assertThat(e.code()).isEqualTo(ErrorCode.PDFA_NOT_POSSIBLE);
+                    refused.add(source.getFileName() + ": " + e.getMessage());
+                    continue;
+                } catch (IOException unreadable) {
+                    continue; // invalid.pdf: refused as a damaged file before any PDF is made
+                }
+                made.add(source.getFileName().toString());
+                List<String> failures = PdfAValidation.failuresAgainst2b(target);
+                if (!failures.isEmpty()) {
+                    falseClaims.put(source.getFileName().toString(), failures);
+                }
+            }
+        }
+        System.out.println(
+                "PDF/A made for " + made.size() + " corpus PDFs; refused:\n  " + String.join("\n  ", refused));
+        assertThat(falseClaims).isEmpty();
+        assertThat(made).contains("skew.pdf", "multipage.pdf", "linn.pdf", "jbig2.pdf");
+    }
+
+    private static PageResult oneWordPage(int number, PDRectangle box) {
+        int width = Math.max(1, Math.round(box.getWidth() * DPI / 72f));
+        int height = Math.max(1, Math.round(box.getHeight() * DPI / 72f));
+        BBox word = new BBox(width / 4, height / 4, width / 2, height / 4 + Math.max(2, height / 40));
+        return ocrPage(
+                number,
+                width,
+                height,
+                0,
+                List.of(new Block(word, 0.9, List.of(new Line(word, 0.9, List.of(new Word("Probe", word, 0.9)))))));
+    }
+
+    private static List<Word> allWords(PageResult page) {
+        return page.blocks().stream()
+                .flatMap(b -> b.lines().stream())
+                .flatMap(l -> l.words().stream())
+                .toList();
+    }
+
+    /** The glyphs spelling {@code text}, in a row. */
+    private static List<TextPosition> find(List<TextPosition> glyphs, String text) {
+        for (int start = 0; start < glyphs.size(); start++) {
+            StringBuilder sb = new StringBuilder();
+            int end = start;
+            while (end < glyphs.size() && sb.length() < text.length()) {
+                sb.append(glyphs.get(end).getUnicode());
+                end++;
+            }
+            if (sb.toString().equals(text)) {
+                return glyphs.subList(start, end);
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * Every word of pdftotext's {@code -bbox} output is one of {@code expected}, in order, within 2 px
+     * of that word's box on the page image.
+     */
+    private static void assertWordsWhereTheirBoxesAre(String xhtml, List<Word> expected) {
+        Matcher m = WORD_BOX.matcher(xhtml);
+        List<String> found = new ArrayList<>();
+        while (m.find()) {
+            String text = m.group(5);
+            found.add(text);
+            Word w = expected.stream()
+                    .filter(e -> e.text().equals(text))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("unexpected word " + text));
+            int[] box = {w.bbox().x0(), w.bbox().y0(), w.bbox().x1(), w.bbox().y1()};
+            String[] edges = {"xMin", "yMin", "xMax", "yMax"};
+            for (int k = 0; k < 4; k++) {
+                assertThat(Double.parseDouble(m.group(k + 1)) * PX_PER_PT)
+                        .as(text + " " + edges[k])
+                        .isCloseTo(box[k], within(2.0));
+            }
+        }
+        assertThat(found)
+                .containsExactlyElementsOf(expected.stream().map(Word::text).toList());
+    }
+
+    /** Poppler's pdftotext: installed with poppler-utils; CI must have it, elsewhere its absence skips. */
+    private static String pdftotext(String option, Path pdf) throws IOException, InterruptedException {
+        boolean installed = List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).stream()
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "pdftotext")));
+        if (!installed) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true but pdftotext (poppler-utils) is not installed");
+            }
+            Assumptions.abort("NOTICE: pdftotext (poppler-utils) not installed");
+        }
+        Process p = new ProcessBuilder("pdftotext", "-enc", "UTF-8", option, pdf.toString(), "-")
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        return output;
+    }
+}
