@@ -95,6 +95,12 @@ public final class DevAdServer implements AutoCloseable {
                 username, (name, u) -> new User(u.username(), newPassword, u.email(), u.name(), u.jobTitle()));
     }
 
+    /** The directory now gives the user another display name (marriage, typo fixed). */
+    public void rename(String username, String newName) {
+        users.computeIfPresent(
+                username, (name, u) -> new User(u.username(), u.password(), u.email(), newName, u.jobTitle()));
+    }
+
     /** Login requests received so far (to prove what was, or was not, retried). */
     public int requests() {
         return requests;

@@ -17,16 +17,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Sign-in, session life and token rotation. */
 public class AuthService {
 
-    /** A refresh that lost a race by less than this is not treated as token theft. */
-    static final Duration ROTATION_GRACE = Duration.ofSeconds(10);
-
     /** Last-access updates are written at most this often per session. */
     static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+    private static final int MAX_REVOKE_ATTEMPTS = 5;
 
     public record LoginResult(TokenService.AccessToken accessToken, String refreshToken, CurrentUser user) {}
 
@@ -166,7 +166,7 @@ public class AuthService {
             throw new AuthException(AuthException.Kind.UNAUTHENTICATED);
         }
         if (!presented.equals(session.refreshTokenHash())) {
-            if (!session.isJustRotated(presented, now, ROTATION_GRACE)) {
+            if (!session.wasRotatedWhileInFlight(presented, now)) {
                 revoke(session.id(), "refresh_token_reuse");
                 publish(
                         "refresh_reuse_detected",
@@ -179,7 +179,9 @@ public class AuthService {
             throw new AuthException(AuthException.Kind.UNAUTHENTICATED);
         }
         String next = tokens.newRefreshToken(session.id());
-        if (sessions.rotate(session.id(), presented, TokenService.hash(next), now) != 1) {
+        // Stamped as late as possible: a request that arrived before this moment ran alongside this one.
+        Instant rotatedAt = clock.instant();
+        if (sessions.rotate(session.id(), presented, TokenService.hash(next), rotatedAt) != 1) {
             // A concurrent refresh with the same token won; this one loses without harming the session.
             throw new AuthException(AuthException.Kind.UNAUTHENTICATED);
         }
@@ -261,10 +263,21 @@ public class AuthService {
     }
 
     void revoke(String sessionId, String reason) {
-        tx.executeWithoutResult(status -> sessions.findById(sessionId).ifPresent(s -> {
-            s.revoke(reason, clock.instant());
-            sessions.save(s);
-        }));
+        // A refresh or re-authentication may update the row between our read and write; the version
+        // check then refuses the write, and reading the row again settles it (a revoke always wins).
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tx.executeWithoutResult(status -> sessions.findById(sessionId).ifPresent(s -> {
+                    s.revoke(reason, clock.instant());
+                    sessions.save(s);
+                }));
+                return;
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == MAX_REVOKE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     boolean isAdmin(String email) {

@@ -6,6 +6,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -159,11 +160,15 @@ public class UserSession {
         lastAccessAt = now;
     }
 
-    /** The token presented was current until a moment ago: a parallel refresh, not a theft. */
-    boolean isJustRotated(String presentedHash, Instant now, Duration grace) {
+    /**
+     * The token presented was the current one when this request arrived, and another request rotated
+     * it since: a parallel refresh that lost the race, not a theft. A replay always arrives after the
+     * rotation it replays, however soon. Compared in microseconds, the precision the row keeps.
+     */
+    boolean wasRotatedWhileInFlight(String presentedHash, Instant arrivedAt) {
         return presentedHash.equals(previousRefreshTokenHash)
                 && refreshedAt != null
-                && now.isBefore(refreshedAt.plus(grace));
+                && !arrivedAt.truncatedTo(ChronoUnit.MICROS).isAfter(refreshedAt);
     }
 
     public String id() {

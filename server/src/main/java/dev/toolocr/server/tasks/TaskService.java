@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -32,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TaskService {
 
     private static final Logger log = LoggerFactory.getLogger(TaskService.class);
+
+    private static final int MAX_CHANGE_ATTEMPTS = 5;
 
     private final TaskRepository tasks;
     private final TaskFileRepository files;
@@ -232,15 +235,13 @@ class TaskService {
     }
 
     TaskDetails update(String userId, String taskId, String newName, TaskOptions newOptions) {
-        Task task = tx.execute(status -> {
-            Task t = owned(userId, taskId);
+        Task task = changeOwned(userId, taskId, t -> {
             if (newName != null) {
                 t.rename(UploadNames.displayName(newName), clock.instant());
             }
             if (newOptions != null) {
                 t.changeOptions(newOptions.toJson(), clock.instant());
             }
-            return tasks.save(t);
         });
         return new TaskDetails(task, files.findByTaskId(task.id()), queue.positionOf(task));
     }
@@ -275,14 +276,31 @@ class TaskService {
     record CancelRequested(String taskId) {}
 
     private TaskDetails transition(String userId, String taskId, String action, Consumer<Task> change) {
-        Task task = tx.execute(status -> {
-            Task t = owned(userId, taskId);
-            change.accept(t);
-            return tasks.save(t);
-        });
+        Task task = changeOwned(userId, taskId, change);
         events.publishEvent(TaskChanged.of(task));
         events.publishEvent(new TaskActivity(action, userId, taskId, "success", Map.of()));
         return new TaskDetails(task, files.findByTaskId(task.id()), queue.positionOf(task));
+    }
+
+    /**
+     * Applies a user's change to their task. A worker writes progress to the same row while it runs, so
+     * the version check may refuse our write; the change is then tried again on a fresh read, where the
+     * entity judges it anew (cancelling a task that has just completed becomes a 409, not a 500).
+     */
+    private Task changeOwned(String userId, String taskId, Consumer<Task> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> {
+                    Task t = owned(userId, taskId);
+                    change.accept(t);
+                    return tasks.save(t);
+                });
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == MAX_CHANGE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** A result file of the caller's task, checked to exist. */

@@ -7,8 +7,11 @@ import dev.toolocr.server.api.ApiClient.Reply;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "tool-ocr.tasks.workers.pool-size=0"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdLoginIT {
 
     static final DevAdServer AD;
@@ -35,8 +39,10 @@ class AdLoginIT {
         try {
             AD = new DevAdServer(
                             0,
-                            List.of(new DevAdServer.User(
-                                    "alice", "Alice-pw-1", "Alice@Example.com", "Alice Chen", null)))
+                            List.of(
+                                    new DevAdServer.User(
+                                            "alice", "Alice-pw-1", "Alice@Example.com", "Alice Chen", null),
+                                    new DevAdServer.User("bob", "Bob-pw-1", "bob@example.com", "Bob", null)))
                     .start();
         } catch (Exception e) {
             throw new ExceptionInInitializerError(e);
@@ -60,6 +66,7 @@ class AdLoginIT {
     }
 
     @Test
+    @Order(2) // leaves the circuit breaker open for a while
     void adSignInCreatesTheUserKeepsAdTokensEncryptedAndSurvivesAnAdOutage() throws Exception {
         ApiClient api = new ApiClient(port);
         Reply login = api.login("alice", "Alice-pw-1");
@@ -86,5 +93,36 @@ class AdLoginIT {
                 .as("existing session")
                 .isEqualTo(200);
         AD.failureMode(DevAdServer.FailureMode.NONE);
+    }
+
+    @Test
+    @Order(1)
+    void eachSignInRefreshesTheDisplayNameAndLastLoginOfTheSameUser() throws Exception {
+        ApiClient api = new ApiClient(port);
+        AD.rename("bob", "Bob Lin");
+        Reply first = api.login("bob", "Bob-pw-1");
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        Object firstLogin = jdbc.queryForObject(
+                "select last_login_at from tool_ocr_users where email = 'bob@example.com'", Object.class);
+
+        Thread.sleep(5);
+        AD.rename("bob", "Bob Lin-Wang");
+        Reply second = api.login("bob", "Bob-pw-1");
+
+        assertThat(second.json().at("/user/id").asText())
+                .isEqualTo(first.json().at("/user/id").asText());
+        assertThat(api.send(
+                                "GET",
+                                "/api/v2/auth/me",
+                                second.json().path("access_token").asText(),
+                                null)
+                        .json()
+                        .path("display_name")
+                        .asText())
+                .isEqualTo("Bob Lin-Wang");
+        Map<String, Object> row = jdbc.queryForMap(
+                "select count(*) as n, max(last_login_at) as last from tool_ocr_users where email = 'bob@example.com'");
+        assertThat(((Number) row.get("n")).intValue()).isEqualTo(1);
+        assertThat(row.get("last").toString()).isGreaterThan(firstLogin.toString());
     }
 }

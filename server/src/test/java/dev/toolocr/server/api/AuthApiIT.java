@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.toolocr.auth.UserDirectory;
 import dev.toolocr.server.MovableClock;
 import dev.toolocr.server.api.ApiClient.Reply;
+import dev.toolocr.server.audit.AuditLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.springframework.context.annotation.Import;
             "tool-ocr.auth.local.bootstrap-admin-password=Bootstrap-admin-pw-1",
             "tool-ocr.auth.admin-emails=admin@localhost",
             "tool-ocr.auth.throttle.per-username=4",
+            "tool-ocr.auth.throttle.per-ip=200",
             "tool-ocr.tasks.workers.pool-size=0"
         })
 @Import(MovableClock.Config.class)
@@ -49,6 +51,9 @@ class AuthApiIT {
     @Autowired
     MovableClock clock;
 
+    @Autowired
+    AuditLog auditLog;
+
     ApiClient api;
 
     @BeforeAll
@@ -59,7 +64,7 @@ class AuthApiIT {
                 .getContent()
                 .get(0)
                 .id();
-        for (String name : List.of("carol", "dave", "erin", "frank", "gina")) {
+        for (String name : List.of("carol", "dave", "erin", "frank", "gina", "hank")) {
             directory.createLocalUser(name + "@example.com", name, PASSWORD, admin);
         }
     }
@@ -102,6 +107,97 @@ class AuthApiIT {
         assertThat(api.sendWithCookie("POST", "/api/v2/auth/refresh", cookieOf(refreshed))
                         .status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void aReplayOneMillisecondAfterTheRotationStillKillsTheSession() throws Exception {
+        String first = cookieOf(api.login("erin@example.com", PASSWORD));
+        Reply refreshed = api.sendWithCookie("POST", "/api/v2/auth/refresh", first);
+        assertThat(refreshed.status()).isEqualTo(200);
+
+        // No grace period: only a request that arrived before the rotation lost a race.
+        clock.advance(Duration.ofMillis(1));
+        assertThat(api.sendWithCookie("POST", "/api/v2/auth/refresh", first).status())
+                .isEqualTo(401);
+        assertThat(meStatus(refreshed)).as("session revoked").isEqualTo(401);
+    }
+
+    @Test
+    void replaysRacingRefreshesRevokeTheSessionWithoutServerErrors() throws Exception {
+        String first = cookieOf(api.login("frank@example.com", PASSWORD));
+        Reply refreshed = api.sendWithCookie("POST", "/api/v2/auth/refresh", first);
+        String current = cookieOf(refreshed);
+        clock.advance(Duration.ofSeconds(1));
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Reply>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String cookie = i % 2 == 0 ? first : current;
+            calls.add(() -> api.sendWithCookie("POST", "/api/v2/auth/refresh", cookie));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Reply> f : pool.invokeAll(calls)) {
+            statuses.add(f.get().status());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).allMatch(s -> s == 200 || s == 401);
+        assertThat(meStatus(refreshed))
+                .as("a replay ends the session, whichever request came first")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void everyAuthEventReachesTheAuditLog() throws Exception {
+        api.login("hank@example.com", "Wrong-password-1");
+        Reply first = api.login("hank@example.com", PASSWORD);
+        String hankId = first.json().at("/user/id").asText();
+        String oldCookie = cookieOf(first);
+        assertThat(api.sendWithCookie("POST", "/api/v2/auth/refresh", oldCookie).status())
+                .isEqualTo(200);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(api.sendWithCookie("POST", "/api/v2/auth/refresh", oldCookie).status())
+                .isEqualTo(401);
+        String phone = api.token("hank@example.com", PASSWORD);
+        String laptop = api.token("hank@example.com", PASSWORD);
+        String phoneSession = null;
+        for (var s : api.send("GET", "/api/v2/auth/sessions", phone, null).json()) {
+            if (s.path("current").asBoolean()) {
+                phoneSession = s.path("id").asText();
+            }
+        }
+        assertThat(api.send("DELETE", "/api/v2/auth/sessions/" + phoneSession, laptop, null)
+                        .status())
+                .isEqualTo(204);
+        api.send("POST", "/api/v2/auth/logout", laptop, null);
+        Reply last = null;
+        for (int i = 0; i < 6 && (last == null || last.status() != 429); i++) {
+            last = api.login("hank@example.com", "Wrong-password-" + i);
+        }
+        assertThat(last.status()).isEqualTo(429);
+        auditLog.flush();
+
+        String admin = api.token("admin@localhost", "Bootstrap-admin-pw-1");
+        List<String> types = api.send(
+                        "GET", "/api/v2/admin/audit-logs?user_id=" + hankId + "&page_size=100", admin, null)
+                .json()
+                .path("items")
+                .findValuesAsText("event_type");
+        assertThat(types)
+                .contains(
+                        "login_failure",
+                        "login_success",
+                        "token_refresh",
+                        "refresh_reuse_detected",
+                        "session_revoked",
+                        "logout");
+        // A throttled attempt may name no known user; it is recorded with the e-mail tried.
+        List<String> throttled = api.send(
+                        "GET", "/api/v2/admin/audit-logs?event_type=login_throttled&page_size=100", admin, null)
+                .json()
+                .path("items")
+                .findValuesAsText("user_email");
+        assertThat(throttled).contains("hank@example.com");
     }
 
     @Test
@@ -210,6 +306,16 @@ class AuthApiIT {
                 .isEqualTo(200);
         assertThat(api.send("GET", "/api/v2/auth/me", phone, null).status()).isEqualTo(401);
         assertThat(api.send("GET", "/api/v2/auth/me", laptop, null).status()).isEqualTo(200);
+    }
+
+    /** Status of {@code /me} with the access token a login or refresh answered. */
+    private int meStatus(Reply tokens) throws Exception {
+        return api.send(
+                        "GET",
+                        "/api/v2/auth/me",
+                        tokens.json().path("access_token").asText(),
+                        null)
+                .status();
     }
 
     private static String cookieOf(Reply r) {
