@@ -12,6 +12,7 @@ const require = createRequire(import.meta.url);
 const BASE = process.env.E2E_BASE_URL;
 const WORK = process.env.E2E_WORK;
 const CORPUS = process.env.E2E_CORPUS;
+const LONG_SCAN = process.env.E2E_LONG_SCAN; // 48 pages, so a cancel lands while it runs
 const SHOTS = path.join(WORK, 'screenshots');
 const DOWNLOADS = path.join(WORK, 'downloads');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -175,16 +176,16 @@ describe('signing in', () => {
 });
 
 describe('tasks', () => {
-  test('upload two corpus documents with per-file progress; the history shows them', async () => {
+  test('upload a corpus document and a long scan with per-file progress; the history shows them', async () => {
     const { page } = bob;
     await page.getByRole('link', { name: 'Upload' }).first().click();
     await page.getByRole('heading', { name: 'Upload documents' }).waitFor();
     assert.equal(await page.getByLabel('English').isChecked(), true);
     assert.equal(await page.getByLabel('Searchable PDF').isChecked(), true);
-    await page.locator('input[type=file]').setInputFiles([path.join(CORPUS, 'linn.png'), path.join(CORPUS, 'multipage.pdf')]);
+    await page.locator('input[type=file]').setInputFiles([path.join(CORPUS, 'linn.png'), LONG_SCAN]);
     // One bar per file (empty until the upload starts, so present rather than visible).
     await page.getByRole('progressbar', { name: 'Upload progress of linn.png' }).waitFor({ state: 'attached' });
-    await page.getByRole('progressbar', { name: 'Upload progress of multipage.pdf' }).waitFor({ state: 'attached' });
+    await page.getByRole('progressbar', { name: 'Upload progress of long-scan.pdf' }).waitFor({ state: 'attached' });
     await shot(page, 'en-upload-desktop');
     await assertAccessible(page, 'upload');
 
@@ -197,24 +198,24 @@ describe('tasks', () => {
     assert.match(uploaded[0].headers()['content-type'], /^multipart\/form-data/);
     // The bars reached 100% before the page moved on (XHR upload progress events).
     await taskRow(page, 'linn.png').waitFor();
-    await taskRow(page, 'multipage.pdf').waitFor();
+    await taskRow(page, 'long-scan.pdf').waitFor();
     await eventsOk; // the live stream is open with the bearer token
   });
 
   test('cancel a running task, retry it, then cancel and delete it with confirmation', async () => {
     const { page } = bob;
-    const row = taskRow(page, 'multipage.pdf');
-    await row.getByRole('button', { name: 'Cancel multipage.pdf' }).click();
+    const row = taskRow(page, 'long-scan.pdf');
+    await row.getByRole('button', { name: 'Cancel long-scan.pdf' }).click();
     await row.getByText('Cancelled', { exact: true }).waitFor({ timeout: 60_000 });
-    await row.getByRole('button', { name: 'Retry multipage.pdf' }).click();
+    await row.getByRole('button', { name: 'Retry long-scan.pdf' }).click();
     await waitUntil('the retried task to leave Cancelled', async () => !(await row.textContent()).includes('Cancelled'), 30_000);
-    await row.getByRole('button', { name: 'Cancel multipage.pdf' }).click();
+    await row.getByRole('button', { name: 'Cancel long-scan.pdf' }).click();
     await row.getByText('Cancelled', { exact: true }).waitFor({ timeout: 60_000 });
 
-    await row.getByRole('button', { name: 'Delete multipage.pdf' }).click();
+    await row.getByRole('button', { name: 'Delete long-scan.pdf' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
-    assert.match(await dialog.textContent(), /multipage\.pdf and all its results will be deleted/);
+    assert.match(await dialog.textContent(), /long-scan\.pdf and all its results will be deleted/);
     await shot(page, 'en-tasks-delete-confirm');
     await dialog.getByRole('button', { name: 'Delete' }).click();
     await row.waitFor({ state: 'detached' });

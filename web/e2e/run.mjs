@@ -4,7 +4,7 @@
 // both. Maven runs it in the server module's integration-test phase; by hand:
 //   node web/e2e/run.mjs
 // Exit code: the suite's. Screenshots: web/target/e2e/screenshots.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync, openSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -30,6 +30,15 @@ if (!existsSync(path.join(corpus, 'linn.png'))) fail(`the test corpus is missing
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(path.join(work, 'screenshots'), { recursive: true });
+
+// The cancel test needs a task that is still running when the click lands: the corpus's 6-page
+// scan now finishes in a few seconds, so it is joined eight times into a 48-page one.
+const longScan = path.join(work, 'long-scan.pdf');
+try {
+  execFileSync('pdfunite', [...Array(8).fill(path.join(corpus, 'multipage.pdf')), longScan], { stdio: 'ignore' });
+} catch {
+  fail("could not build the long test scan with pdfunite; install it with 'sudo apt-get install poppler-utils'.");
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -148,6 +157,7 @@ suite = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-repor
     E2E_BASE_URL: baseUrl,
     E2E_WORK: work,
     E2E_CORPUS: corpus,
+    E2E_LONG_SCAN: longScan,
     E2E_CHROMIUM: chromium,
     E2E_DEV_AD_PID: String(devAd.pid),
   },

@@ -43,7 +43,7 @@ const LIGHT_TEXT: Record<string, string> = {
   blue: 'var(--mantine-color-blue-9)',
   indigo: 'var(--mantine-color-indigo-9)',
   violet: 'var(--mantine-color-violet-9)',
-  red: 'var(--mantine-color-red-9)',
+  red: '#a51d1d', // red-9 falls under 4.5:1 on a light-red badge over a striped row
   gray: 'var(--mantine-color-gray-8)',
   teal: '#06644a',
   orange: '#a33a0c',
@@ -109,7 +109,7 @@ export function App({ client }: { client: ApiClient }) {
   const [queryClient] = useState(createQueryClient);
   return (
     <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={contrastVariables}>
-      <Notifications position="top-right" />
+      <Notifications position="top-right" limit={3} />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <AuthProvider client={client}>

@@ -93,8 +93,8 @@ export const en = {
     uploadFirst: 'Upload your first document',
     sortBy: 'Sort by',
     order: 'Order',
-    orderDesc: 'Newest / Z–A first',
-    orderAsc: 'Oldest / A–Z first',
+    orderDesc: 'Descending',
+    orderAsc: 'Ascending',
     columns: {
       filename: 'File',
       status: 'Status',

@@ -95,8 +95,8 @@ export const zhTW: Translation = {
     uploadFirst: '上傳第一份文件',
     sortBy: '排序方式',
     order: '順序',
-    orderDesc: '最新／Z–A 在前',
-    orderAsc: '最舊／A–Z 在前',
+    orderDesc: '遞減',
+    orderAsc: '遞增',
     columns: {
       filename: '檔案',
       status: '狀態',

@@ -179,7 +179,7 @@ export function TasksPage() {
                 value={filters.orderDesc ? 'desc' : 'asc'}
                 onChange={(v) => setFilters({ orderDesc: v !== 'asc' })}
                 allowDeselect={false}
-                w={130}
+                style={{ flex: 1 }}
               />
             </Group>
             {data.tasks.map((task) => (
@@ -245,7 +245,7 @@ export function TasksPage() {
               value={String(filters.pageSize)}
               onChange={(v) => v && setFilters({ pageSize: Number(v) })}
               allowDeselect={false}
-              w={130}
+              w={160}
             />
             <Pagination
               total={totalPages}

@@ -149,9 +149,9 @@ export default function AdminAuditPage() {
                 return (
                   <Table.Tr key={e.id} data-testid="audit-row" data-event={e.event_type}>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.occurred_at, i18n.language)}</Table.Td>
-                    <Table.Td className="break-anywhere">{e.user_email ?? '—'}</Table.Td>
-                    <Table.Td>{typeLabel(e.event_type)}</Table.Td>
-                    <Table.Td>
+                    <Table.Td miw={190} className="break-anywhere">{e.user_email ?? '—'}</Table.Td>
+                    <Table.Td miw={110}>{typeLabel(e.event_type)}</Table.Td>
+                    <Table.Td miw={110}>
                       <Badge color={e.outcome === 'success' ? 'teal' : 'red'} variant="light" style={{ textTransform: 'none' }}>
                         {e.outcome === 'success' ? t('admin.audit.success') : e.outcome === 'failure' ? t('admin.audit.failure') : e.outcome}
                       </Badge>
