@@ -144,6 +144,31 @@ class OcrProcessorTest {
                 .hasMessageNotContaining("Exception");
     }
 
+    @Test
+    void scanWhoseImagesWereCutOffFailsInsteadOfComingOutBlank() throws Exception {
+        // The first 5 kB of the 6-page scan: PDFBox repairs the page tree, but the scans are gone.
+        Path truncated = out.resolve("cut.pdf");
+        byte[] full = Files.readAllBytes(TestCorpus.file("multipage.pdf"));
+        Files.write(truncated, java.util.Arrays.copyOf(full, 5000));
+        Path results = out.resolve("cut");
+
+        assertThatThrownBy(() -> processor.process(
+                        truncated,
+                        "cut.pdf",
+                        OcrOptions.defaults(),
+                        results,
+                        "cut",
+                        ProgressListener.NONE,
+                        CancellationToken.NEVER))
+                .isInstanceOf(OcrException.class)
+                .hasMessage("Page 1 draws an image that is missing from the file; the PDF is damaged or truncated.")
+                .satisfies(e -> assertThat(((OcrException) e).code()).isEqualTo(ErrorCode.CORRUPT_FILE));
+        assertThat(results)
+                .satisfiesAnyOf(
+                        dir -> assertThat(dir).doesNotExist(),
+                        dir -> assertThat(dir).isEmptyDirectory());
+    }
+
     /** A PNG signature and IHDR chunk declaring the given size, with no image data behind it. */
     private static byte[] pngHeaderOnly(int width, int height) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -32,9 +32,19 @@ import java.util.concurrent.Future;
  */
 public final class OcrCli {
 
+    /**
+     * PDFBox reports what it repairs in damaged files through java.util.logging, stack traces
+     * included; on a terminal that buries the one line per file this tool promises. Held here because
+     * java.util.logging keeps loggers only weakly.
+     */
+    private static final List<java.util.logging.Logger> QUIET = List.of(
+            java.util.logging.Logger.getLogger("org.apache.pdfbox"),
+            java.util.logging.Logger.getLogger("org.apache.fontbox"));
+
     private OcrCli() {}
 
     public static void main(String[] args) {
+        QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.OFF));
         System.exit(run(args, System.getenv()));
     }
 

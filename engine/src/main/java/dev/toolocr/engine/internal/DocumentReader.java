@@ -18,6 +18,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.pdmodel.DefaultResourceCache;
+import org.apache.pdfbox.pdmodel.MissingResourceException;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -55,7 +56,7 @@ public final class DocumentReader implements AutoCloseable {
         try {
             if (type == DetectedType.PDF) {
                 this.pdf = openPdf(file);
-                this.renderer = new PDFRenderer(pdf);
+                this.renderer = new ScanRenderer(pdf);
                 this.rulesRenderer = new RulesRenderer(pdf);
                 this.imageStream = null;
                 this.imageReader = null;
@@ -117,6 +118,12 @@ public final class DocumentReader implements AutoCloseable {
     public Page page(int index) throws OcrException {
         try {
             return type == DetectedType.PDF ? pdfPage(index) : imagePage(index);
+        } catch (MissingResourceException e) {
+            throw new OcrException(
+                    ErrorCode.CORRUPT_FILE,
+                    "Page " + (index + 1) + " draws an image that is missing from the file; the PDF is damaged or"
+                            + " truncated.",
+                    e);
         } catch (IOException | RuntimeException e) {
             throw new OcrException(
                     ErrorCode.CORRUPT_FILE, "Page " + (index + 1) + " is damaged and cannot be read.", e);

@@ -118,7 +118,7 @@ class ToolOcrMetrics {
     @EventListener
     void onActivity(TaskActivity activity) {
         if (activity.action().equals("task_create")) {
-            Counter.builder("tool_ocr_tasks_created").register(registry).increment();
+            Counter.builder("tool_ocr_tasks_submitted").register(registry).increment();
         }
     }
 

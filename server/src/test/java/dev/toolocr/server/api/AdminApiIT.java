@@ -93,12 +93,16 @@ class AdminApiIT {
         assertThat(stats.at("/users/total").asLong()).isGreaterThanOrEqualTo(3);
         assertThat(stats.path("tasks").has("completed")).isTrue();
         assertThat(stats.path("daily")).hasSize(30);
+        assertThat(api.upload(alice, "metered.png", ApiClient.corpus("typewriter.png"), "start=false")
+                        .status())
+                .isEqualTo(201);
         String metrics = api.send("GET", "/actuator/prometheus", carol, null).body();
         assertThat(metrics)
                 .contains("tool_ocr_audit")
                 .contains("tool_ocr_logins_total{")
                 .contains("tool_ocr_queue_depth")
                 .contains("tool_ocr_tasks{")
+                .contains("tool_ocr_tasks_submitted_total")
                 .contains("tool_ocr_storage_bytes")
                 .contains("tool_ocr_page_processing_seconds");
     }
