@@ -2,6 +2,7 @@ package dev.toolocr.engine;
 
 import dev.toolocr.engine.model.PageResult;
 import java.awt.image.BufferedImage;
+import java.time.Duration;
 
 /**
  * One recognition engine (Tesseract now; PaddleOCR via ONNX Runtime later). Exporters and callers
@@ -15,7 +16,11 @@ public interface OcrEngine extends AutoCloseable {
     /** Throws LANGUAGE_NOT_INSTALLED naming the first missing language. */
     void checkLanguages(String languages) throws OcrException;
 
-    PageResult recognise(BufferedImage page, int dpi, String languages) throws OcrException;
+    /**
+     * Recognises one page, giving up with PAGE_TIMEOUT once {@code limit} has passed: the engine's
+     * own work stops then, so a pathological page does not keep a core busy after its task failed.
+     */
+    PageResult recognise(BufferedImage page, int dpi, String languages, Duration limit) throws OcrException;
 
     @Override
     void close();

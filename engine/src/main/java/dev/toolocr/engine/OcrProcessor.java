@@ -123,13 +123,14 @@ public final class OcrProcessor implements AutoCloseable {
                         try {
                             PagePreparer.Prepared prepared =
                                     preparer.prepare(page.image(), page.dpi(), options.maxPixelsPerPage(), false);
-                            PageResult r = engine.recognise(prepared.image(), prepared.dpi(), options.languages());
+                            PageResult r = engine.recognise(
+                                    prepared.image(), prepared.dpi(), options.languages(), options.pageTimeout());
                             if (preparer.detectsOrientation() && OrientationCheck.doubtful(r)) {
                                 PagePreparer.Prepared turned =
                                         preparer.prepare(page.image(), page.dpi(), options.maxPixelsPerPage(), true);
                                 if (turned.rotation() != 0) {
-                                    PageResult second =
-                                            engine.recognise(turned.image(), turned.dpi(), options.languages());
+                                    PageResult second = engine.recognise(
+                                            turned.image(), turned.dpi(), options.languages(), options.pageTimeout());
                                     // The turn is kept unless it reads clearly worse: sideways text that
                                     // Tesseract read as it was scores alike both ways, and its
                                     // lines should run across the page.

@@ -17,9 +17,11 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.tesseract.ETEXT_DESC;
 import org.bytedeco.tesseract.ResultIterator;
 import org.bytedeco.tesseract.TessBaseAPI;
 
@@ -57,21 +59,31 @@ public final class TesseractEngine implements OcrEngine {
     }
 
     @Override
-    public PageResult recognise(BufferedImage image, int dpi, String languages) throws OcrException {
+    public PageResult recognise(BufferedImage image, int dpi, String languages, Duration limit) throws OcrException {
         checkLanguages(languages);
         BufferedImage gray = Images.toGray(image);
         byte[] pixels = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
         TessBaseAPI api = borrow(languages);
+        // Tesseract checks the monitor's deadline between words and stops there.
+        ETEXT_DESC monitor = new ETEXT_DESC();
         try {
+            monitor.set_deadline_msecs((int) Math.min(Integer.MAX_VALUE, Math.max(1, limit.toMillis())));
             api.SetImage(pixels, gray.getWidth(), gray.getHeight(), 1, gray.getWidth());
             api.SetSourceResolution(dpi);
-            if (api.Recognize(null) != 0) {
+            int status = api.Recognize(monitor);
+            if (monitor.deadline_exceeded()) {
+                throw new OcrException(
+                        ErrorCode.PAGE_TIMEOUT, "A page took longer than " + limit.toSeconds() + " seconds.");
+            }
+            if (status != 0) {
                 throw new OcrException(ErrorCode.ENGINE_FAILURE, "Tesseract could not recognise the page.");
             }
             List<Block> blocks = collect(api.GetIterator());
-            api.Clear();
             return new PageResult(0, gray.getWidth(), gray.getHeight(), dpi, 0, 0, "ocr", blocks, List.of());
         } finally {
+            // Cleared on every path, so the next page never starts from this one's image or results.
+            api.Clear();
+            monitor.deallocate();
             pool.giveBack(languages, api);
         }
     }
