@@ -165,11 +165,7 @@ class TableDetectorTest {
         // Rows at 500/600/700/800, columns at 300/900/1500/2100. The header spans all three columns;
         // the first column's two lower cells are one cell spanning two rows.
         BufferedImage page = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = page.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(3));
+        Graphics2D g = pen(page);
         for (int y : new int[] {500, 600, 800}) {
             g.drawLine(300, y, 2100, y);
         }
@@ -214,11 +210,7 @@ class TableDetectorTest {
 
     private static BufferedImage ruled(int[] rows, int[] columns) {
         BufferedImage page = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = page.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(3));
+        Graphics2D g = pen(page);
         for (int y : rows) {
             g.drawLine(columns[0], y, columns[columns.length - 1], y);
         }
@@ -237,5 +229,15 @@ class TableDetectorTest {
         return new double[] {
             WIDTH / 2.0 + dx * Math.cos(a) - dy * Math.sin(a), HEIGHT / 2.0 + dx * Math.sin(a) + dy * Math.cos(a)
         };
+    }
+
+    /** White page, black 3 px pen, as a scanner sees table rules. */
+    private static Graphics2D pen(BufferedImage page) {
+        Graphics2D g = page.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, page.getWidth(), page.getHeight());
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(3));
+        return g;
     }
 }
