@@ -13,6 +13,7 @@ const BASE = process.env.E2E_BASE_URL;
 const WORK = process.env.E2E_WORK;
 const CORPUS = process.env.E2E_CORPUS;
 const LONG_SCAN = process.env.E2E_LONG_SCAN; // 48 pages, so a cancel lands while it runs
+const DAMAGED_SCAN = process.env.E2E_DAMAGED_SCAN; // a PDF cut off before its scans
 const SHOTS = path.join(WORK, 'screenshots');
 const DOWNLOADS = path.join(WORK, 'downloads');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -302,6 +303,28 @@ describe('tasks', () => {
     assert.equal(await page.getByLabel('File name').inputValue(), 'linn');
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.waitForURL(`${BASE}/tasks`);
+    await taskRow(page, 'linn.png').waitFor();
+  });
+
+  test('a damaged scan fails and its detail page says why', async () => {
+    const { page } = bob;
+    await page.getByRole('link', { name: 'Upload' }).first().click();
+    await page.getByRole('heading', { name: 'Upload documents' }).waitFor();
+    await page.locator('input[type=file]').setInputFiles(DAMAGED_SCAN);
+    await page.getByRole('button', { name: 'Upload and start' }).click();
+    await page.waitForURL(`${BASE}/tasks`);
+    const row = taskRow(page, 'damaged-scan.pdf');
+    await row.getByText('Failed', { exact: true }).waitFor({ timeout: LONG });
+    await row.getByRole('button', { name: 'Retry damaged-scan.pdf' }).waitFor();
+
+    await page.getByRole('link', { name: 'damaged-scan.pdf', exact: true }).click();
+    await page.getByRole('heading', { name: 'damaged-scan.pdf', level: 1 }).waitFor();
+    const alert = page.getByRole('alert').filter({ hasText: 'damaged or truncated' });
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /Page 1 draws an image that is missing from the file/);
+    await shot(page, 'en-task-failed-detail');
+    await assertAccessible(page, 'failed task detail');
+    await page.getByRole('link', { name: 'Task history' }).first().click();
     await taskRow(page, 'linn.png').waitFor();
   });
 

@@ -5,7 +5,7 @@
 //   node web/e2e/run.mjs
 // Exit code: the suite's. Screenshots: web/target/e2e/screenshots.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync, openSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, openSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,11 @@ try {
 } catch {
   fail("could not build the long test scan with pdfunite; install it with 'sudo apt-get install poppler-utils'.");
 }
+
+// A scan cut off after 5 kB, as an interrupted copy leaves it: it uploads (a PDF by its content) and
+// then fails, so the detail page's error text can be checked.
+const damagedScan = path.join(work, 'damaged-scan.pdf');
+writeFileSync(damagedScan, readFileSync(path.join(corpus, 'multipage.pdf')).subarray(0, 5000));
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -158,6 +163,7 @@ suite = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-repor
     E2E_WORK: work,
     E2E_CORPUS: corpus,
     E2E_LONG_SCAN: longScan,
+    E2E_DAMAGED_SCAN: damagedScan,
     E2E_CHROMIUM: chromium,
     E2E_DEV_AD_PID: String(devAd.pid),
   },

@@ -4,8 +4,11 @@ import type { Task } from '../api/types';
 import { useLiveTasks } from '../lib/taskEvents';
 import { StatusBadge } from './StatusBadge';
 
-/** Status word plus, while it runs, a live progress bar (or the queue position while queued). */
-export function TaskProgress({ task }: { task: Task }) {
+/**
+ * Status word plus, while it runs, a live progress bar (or the queue position while queued). A
+ * failed task's reason is shown too unless the page shows it elsewhere (`withError={false}`).
+ */
+export function TaskProgress({ task, withError = true }: { task: Task; withError?: boolean }) {
   const { t } = useTranslation();
   const { positions } = useLiveTasks();
   const position = positions[task.task_id] ?? task.queue_position;
@@ -34,7 +37,7 @@ export function TaskProgress({ task }: { task: Task }) {
           {position === 0 ? t('tasks.nextInQueue') : t('tasks.queuePosition', { position: position + 1 })}
         </Text>
       )}
-      {task.status === 'failed' && task.error_message && (
+      {withError && task.status === 'failed' && task.error_message && (
         <Text size="xs" c="red" lineClamp={2} title={task.error_message}>
           {task.error_message}
         </Text>

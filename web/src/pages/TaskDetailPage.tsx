@@ -111,7 +111,7 @@ export default function TaskDetailPage() {
           <Title order={1} className="break-anywhere">
             {data.filename}
           </Title>
-          <TaskProgress task={data} />
+          <TaskProgress task={data} withError={false} />
         </Stack>
         <TaskActions task={data} onDeleted={() => navigate('/tasks', { replace: true })} />
       </Group>
