@@ -34,6 +34,8 @@ public record OcrOptions(
         if (languages == null || !LANGS.matcher(languages).matches()) {
             throw new IllegalArgumentException("languages must be Tesseract codes joined by '+', e.g. eng+chi_tra");
         }
+        // eng+eng is eng: one spelling per combination, so engine instances are shared, not duplicated.
+        languages = String.join("+", new java.util.LinkedHashSet<>(java.util.List.of(languages.split("\\+"))));
         formats = formats == null || formats.isEmpty() ? EnumSet.allOf(OutputFormat.class) : EnumSet.copyOf(formats);
         if (renderDpi < 72 || renderDpi > 600) {
             throw new IllegalArgumentException("renderDpi must be between 72 and 600");

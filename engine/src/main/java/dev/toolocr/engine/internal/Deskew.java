@@ -117,28 +117,25 @@ final class Deskew {
             }
         }
         int threshold = (int) (total / Math.max(1, n) * 0.6);
-        int stride = 1;
-        int count;
-        while (true) {
-            count = 0;
-            for (int y = 0; y < h; y += step) {
-                for (int x = 0; x < w; x += step * stride) {
-                    if ((px[y * w + x] & 0xFF) < threshold) {
-                        count++;
-                    }
+        long dark = 0;
+        for (int y = 0; y < h; y += step) {
+            for (int x = 0; x < w; x += step) {
+                if ((px[y * w + x] & 0xFF) < threshold) {
+                    dark++;
                 }
             }
-            if (count <= MAX_POINTS) {
-                break;
-            }
-            stride++;
         }
+        // Every k-th dark point, so the sample stays under MAX_POINTS whatever the page's shape (a
+        // wider column stride cannot thin a page taller than MAX_POINTS sampled rows).
+        long keepEvery = Math.max(1, (dark + MAX_POINTS - 1) / MAX_POINTS);
+        int count = (int) ((dark + keepEvery - 1) / keepEvery);
         int[] xs = new int[count];
         int[] ys = new int[count];
         int i = 0;
-        for (int y = 0; y < h; y += step) {
-            for (int x = 0; x < w; x += step * stride) {
-                if ((px[y * w + x] & 0xFF) < threshold) {
+        long seen = 0;
+        for (int y = 0; y < h && i < count; y += step) {
+            for (int x = 0; x < w && i < count; x += step) {
+                if ((px[y * w + x] & 0xFF) < threshold && seen++ % keepEvery == 0) {
                     xs[i] = x / step;
                     ys[i] = y / step;
                     i++;

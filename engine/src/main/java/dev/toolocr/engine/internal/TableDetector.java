@@ -124,6 +124,12 @@ public final class TableDetector {
      */
     private static final double MAX_SLOPE = 0.05;
 
+    /** Dark runs long enough to be part of a rule; past this a page is a pattern, not a table. */
+    static final int MAX_RUNS = 200_000;
+
+    /** Rules one way; the pairing below is quadratic in them. */
+    static final int MAX_RULES = 2_000;
+
     private TableDetector() {}
 
     /**
@@ -255,12 +261,25 @@ public final class TableDetector {
         int maxThickness = Math.max(3, dpi / 25);
         int reach = reach(dpi);
 
-        List<Rule> horizontal = rules(horizontalRuns(px, w, h, threshold, minRun), minRule, maxThickness);
+        List<int[]> horizontalRuns = horizontalRuns(px, w, h, threshold, minRun);
+        if (horizontalRuns == null) {
+            return List.of();
+        }
+        List<Rule> horizontal = rules(horizontalRuns, minRule, maxThickness);
         if (horizontal.size() < 3) {
             // Most pages have no rules at all: spare them the column-wise pass.
             return List.of();
         }
-        List<Rule> vertical = rules(verticalRuns(px, w, h, threshold, minRun), minRule, maxThickness);
+        List<int[]> verticalRuns = verticalRuns(px, w, h, threshold, minRun);
+        if (verticalRuns == null) {
+            return List.of();
+        }
+        List<Rule> vertical = rules(verticalRuns, minRule, maxThickness);
+        if (horizontal.size() > MAX_RULES || vertical.size() > MAX_RULES) {
+            // Thousands of rules is a pattern (hatching, a dotted background, hostile input), not a
+            // table, and pairing them up would cost memory by the square.
+            return List.of();
+        }
         List<Grid> grids = new ArrayList<>();
         for (Grid g : grids(horizontal, vertical, reach, Math.max(6, dpi / 20))) {
             grids.add(withJoins(g, new Ink(px, w, h, threshold), maxThickness + reach));
@@ -333,6 +352,7 @@ public final class TableDetector {
     }
 
     /** Run = {row, first column, last column} for horizontal; {column, first row, last row} for vertical. */
+    /** Null when there are more than {@link #MAX_RUNS}. */
     private static List<int[]> horizontalRuns(byte[] px, int w, int h, int threshold, int minRun) {
         List<int[]> runs = new ArrayList<>();
         for (int y = 0; y < h; y++) {
@@ -344,6 +364,9 @@ public final class TableDetector {
                     start = x;
                 } else if (!dark && start >= 0) {
                     if (x - start >= minRun) {
+                        if (runs.size() == MAX_RUNS) {
+                            return null;
+                        }
                         runs.add(new int[] {y, start, x - 1});
                     }
                     start = -1;
@@ -353,6 +376,7 @@ public final class TableDetector {
         return runs;
     }
 
+    /** Null when there are more than {@link #MAX_RUNS}. */
     private static List<int[]> verticalRuns(byte[] px, int w, int h, int threshold, int minRun) {
         List<int[]> runs = new ArrayList<>();
         int[] start = new int[w];
@@ -366,6 +390,9 @@ public final class TableDetector {
                     start[x] = y;
                 } else if (!dark && start[x] >= 0) {
                     if (y - start[x] >= minRun) {
+                        if (runs.size() == MAX_RUNS) {
+                            return null;
+                        }
                         runs.add(new int[] {x, start[x], y - 1});
                     }
                     start[x] = -1;

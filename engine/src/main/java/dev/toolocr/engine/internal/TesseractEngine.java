@@ -4,6 +4,8 @@ import static org.bytedeco.tesseract.global.tesseract.PSM_AUTO;
 import static org.bytedeco.tesseract.global.tesseract.RIL_BLOCK;
 import static org.bytedeco.tesseract.global.tesseract.RIL_TEXTLINE;
 import static org.bytedeco.tesseract.global.tesseract.RIL_WORD;
+import static org.bytedeco.tesseract.global.tesseract.TessDeleteText;
+import static org.bytedeco.tesseract.global.tesseract.TessResultIteratorDelete;
 
 import dev.toolocr.engine.ErrorCode;
 import dev.toolocr.engine.OcrEngine;
@@ -99,34 +101,43 @@ public final class TesseractEngine implements OcrEngine {
         int[] y0 = new int[1];
         int[] x1 = new int[1];
         int[] y1 = new int[1];
-        it.Begin();
-        do {
-            if (it.IsAtBeginningOf(RIL_BLOCK) && (!lines.isEmpty() || !words.isEmpty())) {
-                flushLine(lines, words);
+        try {
+            it.Begin();
+            do {
+                if (it.IsAtBeginningOf(RIL_BLOCK) && (!lines.isEmpty() || !words.isEmpty())) {
+                    flushLine(lines, words);
+                    blocks.add(block(lines));
+                    lines = new ArrayList<>();
+                } else if (it.IsAtBeginningOf(RIL_TEXTLINE) && !words.isEmpty()) {
+                    flushLine(lines, words);
+                }
+                BytePointer text = it.GetUTF8Text(RIL_WORD);
+                if (text == null || text.isNull()) {
+                    continue;
+                }
+                String word;
+                try {
+                    word = text.getString(java.nio.charset.StandardCharsets.UTF_8)
+                            .strip();
+                } finally {
+                    // Tesseract's own delete[]: a pointer JavaCPP got back from native code owns nothing,
+                    // so Pointer.deallocate() would leave every word's bytes behind.
+                    TessDeleteText(text);
+                }
+                if (word.isEmpty()) {
+                    continue;
+                }
+                it.BoundingBox(RIL_WORD, x0, y0, x1, y1);
+                words.add(new Word(word, new BBox(x0[0], y0[0], x1[0], y1[0]), it.Confidence(RIL_WORD) / 100.0));
+            } while (it.Next(RIL_WORD));
+            flushLine(lines, words);
+            if (!lines.isEmpty()) {
                 blocks.add(block(lines));
-                lines = new ArrayList<>();
-            } else if (it.IsAtBeginningOf(RIL_TEXTLINE) && !words.isEmpty()) {
-                flushLine(lines, words);
             }
-            BytePointer text = it.GetUTF8Text(RIL_WORD);
-            if (text == null || text.isNull()) {
-                continue;
-            }
-            String word =
-                    text.getString(java.nio.charset.StandardCharsets.UTF_8).strip();
-            text.deallocate();
-            if (word.isEmpty()) {
-                continue;
-            }
-            it.BoundingBox(RIL_WORD, x0, y0, x1, y1);
-            words.add(new Word(word, new BBox(x0[0], y0[0], x1[0], y1[0]), it.Confidence(RIL_WORD) / 100.0));
-        } while (it.Next(RIL_WORD));
-        flushLine(lines, words);
-        if (!lines.isEmpty()) {
-            blocks.add(block(lines));
+            return blocks;
+        } finally {
+            TessResultIteratorDelete(it);
         }
-        it.deallocate();
-        return blocks;
     }
 
     private static void flushLine(List<Line> lines, List<Word> words) {

@@ -1,65 +1,121 @@
 package dev.toolocr.engine.internal;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Set;
 import org.bytedeco.tesseract.TessBaseAPI;
 
 /**
  * Idle Tesseract instances per language combination. An instance is costly to create and not
- * thread-safe, so a caller borrows one for a page and gives it back; all are freed together on close.
+ * thread-safe, so a caller borrows one for a page and gives it back. Each holds its languages'
+ * models (tens of MB), and callers choose the combination, so only {@code maxIdle} idle instances
+ * are kept across all combinations: the one given back longest ago is ended first.
  */
 final class TesseractPool implements AutoCloseable {
 
+    /** Idle instances kept when nobody passes a size: enough for two combinations on every core. */
+    static final int DEFAULT_MAX_IDLE = 2 * Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    private record Idle(String languages, TessBaseAPI api) {}
+
     private final Path tessdata;
     private final int pageSegMode;
-    private final Map<String, BlockingQueue<TessBaseAPI>> idle = new ConcurrentHashMap<>();
-    private final List<TessBaseAPI> all = new ArrayList<>();
+    private final int maxIdle;
+    /** Most recently given back first. */
+    private final Deque<Idle> idle = new ArrayDeque<>();
+    /** Every instance not yet ended, borrowed or idle, so close() frees them all. */
+    private final Set<TessBaseAPI> all = new HashSet<>();
+
+    private boolean closed;
 
     TesseractPool(Path tessdata, int pageSegMode) {
+        this(tessdata, pageSegMode, DEFAULT_MAX_IDLE);
+    }
+
+    TesseractPool(Path tessdata, int pageSegMode, int maxIdle) {
+        if (maxIdle < 1) {
+            throw new IllegalArgumentException("maxIdle must be at least 1");
+        }
         this.tessdata = tessdata;
         this.pageSegMode = pageSegMode;
+        this.maxIdle = maxIdle;
     }
 
     /** An idle instance for {@code languages}, or a new one; null when Tesseract cannot load them. */
     TessBaseAPI borrow(String languages) {
-        TessBaseAPI api = idle.computeIfAbsent(languages, l -> new LinkedBlockingQueue<>())
-                .poll();
+        TessBaseAPI api = takeIdle(languages);
         if (api != null) {
             return api;
         }
+        // Loading models takes a while; other pages borrow and give back meanwhile.
         TessBaseAPI fresh = new TessBaseAPI();
         // Tesseract's own debug output would go to stderr on every page.
         fresh.SetVariable("debug_file", "/dev/null");
         if (fresh.Init(tessdata.toString(), languages) != 0) {
-            fresh.End();
-            fresh.close();
+            end(fresh);
             return null;
         }
         fresh.SetPageSegMode(pageSegMode);
-        synchronized (all) {
-            all.add(fresh);
+        synchronized (this) {
+            if (!closed) {
+                all.add(fresh);
+                return fresh;
+            }
         }
-        return fresh;
+        end(fresh);
+        throw new IllegalStateException("the Tesseract pool is closed");
     }
 
     void giveBack(String languages, TessBaseAPI api) {
-        idle.get(languages).offer(api);
+        TessBaseAPI evicted = null;
+        synchronized (this) {
+            if (closed || !all.contains(api)) {
+                return;
+            }
+            idle.addFirst(new Idle(languages, api));
+            if (idle.size() > maxIdle) {
+                evicted = idle.removeLast().api();
+                all.remove(evicted);
+            }
+        }
+        if (evicted != null) {
+            end(evicted);
+        }
+    }
+
+    /** Idle instances now, all combinations together. */
+    synchronized int idleCount() {
+        return idle.size();
+    }
+
+    private synchronized TessBaseAPI takeIdle(String languages) {
+        for (Iterator<Idle> it = idle.iterator(); it.hasNext(); ) {
+            Idle candidate = it.next();
+            if (candidate.languages().equals(languages)) {
+                it.remove();
+                return candidate.api();
+            }
+        }
+        return null;
+    }
+
+    private static void end(TessBaseAPI api) {
+        api.End();
+        api.close();
     }
 
     @Override
     public void close() {
-        synchronized (all) {
+        synchronized (this) {
+            closed = true;
             for (TessBaseAPI api : all) {
-                api.End();
-                api.close();
+                end(api);
             }
             all.clear();
+            idle.clear();
         }
-        idle.clear();
     }
 }

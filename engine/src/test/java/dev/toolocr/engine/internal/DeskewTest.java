@@ -2,12 +2,14 @@ package dev.toolocr.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,6 +49,19 @@ class DeskewTest {
     }
 
     /** Lines of text on an A4-proportioned page at 150 dpi, turned clockwise by {@code degrees}. */
+    @Test
+    void aTallNarrowStripIsMeasuredInsteadOfLoopingForever() {
+        // More sampled rows than the point budget: thinning by column stride alone could never finish.
+        BufferedImage strip = new BufferedImage(2, 300_000, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < strip.getHeight(); y++) {
+            strip.getRaster().setSample(1, y, 0, 255);
+        }
+
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(30),
+                () -> assertThat(Deskew.measure(strip)).isBetween(-Deskew.MAX_DEGREES, Deskew.MAX_DEGREES));
+    }
+
     static BufferedImage textPage(double degrees) {
         BufferedImage page = new BufferedImage(1240, 1754, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = page.createGraphics();

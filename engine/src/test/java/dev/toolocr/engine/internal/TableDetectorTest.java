@@ -204,6 +204,26 @@ class TableDetectorTest {
         assertThat(tables.get(0).rows().get(1).get(1).bbox().y1()).isCloseTo(700, within(2));
     }
 
+    @Test
+    void aPageTiledWithThousandsOfCrossesIsNoTableAndCostsNoSquaredMemory() {
+        // 173,000 one-pixel crosses at 100 dpi: every arm is a rule; pairing them all would want
+        // tens of gigabytes.
+        BufferedImage page = new BufferedImage(10_000, 10_000, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = page.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, page.getWidth(), page.getHeight());
+        g.setColor(Color.BLACK);
+        for (int y = 12; y < page.getHeight() - 12; y += 24) {
+            for (int x = 12; x < page.getWidth() - 12; x += 24) {
+                g.drawLine(x - 10, y, x + 10, y);
+                g.drawLine(x, y - 10, x, y + 10);
+            }
+        }
+        g.dispose();
+
+        assertThat(TableDetector.detect(page, 100, List.of())).isEmpty();
+    }
+
     private static Word word(String text, int x, int y) {
         return new Word(text, new BBox(x, y, x + 25 * text.length(), y + 40), 0.9);
     }
