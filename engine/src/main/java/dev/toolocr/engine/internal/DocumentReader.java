@@ -9,12 +9,16 @@ import dev.toolocr.engine.model.PageResult.Table;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.pdmodel.DefaultResourceCache;
@@ -25,7 +29,13 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.graphics.pattern.PDTilingPattern;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceEntry;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
@@ -37,6 +47,9 @@ public final class DocumentReader implements AutoCloseable {
 
     /** Rules are a few pixels wide even at this resolution; drawing paths alone at it is quick. */
     private static final int RULES_DPI = 150;
+
+    /** Forms inside forms beyond this are refused; real documents stay within a handful. */
+    private static final int MAX_FORM_DEPTH = 32;
 
     /** A page to recognise (image) or already carrying text (extracted). */
     public record Page(int index, BufferedImage image, int dpi, PageResult extracted) {}
@@ -198,21 +211,68 @@ public final class DocumentReader implements AutoCloseable {
     }
 
     /** Rendering decodes every image at full size first, so a bomb inside a PDF is refused up front. */
+    /**
+     * Refuses a page that would decode an image over the pixel limit: images drawn by the page, by
+     * the forms and tiling patterns it uses (to any depth) and by its annotations' appearances, and
+     * their masks, all checked from their dictionaries before anything is decoded.
+     */
     private void checkEmbeddedImages(PDPage page, int index) throws IOException, OcrException {
-        PDResources resources = page.getResources();
-        if (resources == null) {
-            return;
-        }
-        for (COSName name : resources.getXObjectNames()) {
-            if (resources.getXObject(name) instanceof PDImageXObject image) {
-                long pixels = (long) image.getWidth() * image.getHeight();
-                if (pixels > options.maxPixelsPerPage()) {
-                    throw new OcrException(
-                            ErrorCode.TOO_MANY_PIXELS,
-                            "Page " + (index + 1) + " holds a " + image.getWidth() + "×" + image.getHeight()
-                                    + " pixel image; the limit is " + options.maxPixelsPerPage() + " pixels.");
+        Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        checkResources(page.getResources(), index, seen, 0);
+        for (PDAnnotation annotation : page.getAnnotations()) {
+            PDAppearanceDictionary appearance = annotation.getAppearance();
+            PDAppearanceEntry normal = appearance == null ? null : appearance.getNormalAppearance();
+            if (normal == null) {
+                continue;
+            }
+            if (normal.isStream()) {
+                checkResources(normal.getAppearanceStream().getResources(), index, seen, 1);
+            } else if (normal.isSubDictionary()) {
+                for (PDAppearanceStream state : normal.getSubDictionary().values()) {
+                    checkResources(state.getResources(), index, seen, 1);
                 }
             }
+        }
+    }
+
+    private void checkResources(PDResources resources, int index, Set<COSBase> seen, int depth)
+            throws IOException, OcrException {
+        if (resources == null || !seen.add(resources.getCOSObject())) {
+            return;
+        }
+        if (depth > MAX_FORM_DEPTH) {
+            // Rendering recurses once per level; a chain this deep is built to exhaust the stack.
+            throw new OcrException(
+                    ErrorCode.CORRUPT_FILE,
+                    "Page " + (index + 1) + " nests drawings more than " + MAX_FORM_DEPTH + " levels deep.");
+        }
+        for (COSName name : resources.getXObjectNames()) {
+            PDXObject object = resources.getXObject(name);
+            if (object instanceof PDImageXObject image) {
+                checkImage(image, index);
+                checkImage(image.getSoftMask(), index);
+                checkImage(image.getMask(), index);
+            } else if (object instanceof PDFormXObject form) {
+                checkResources(form.getResources(), index, seen, depth + 1);
+            }
+        }
+        for (COSName name : resources.getPatternNames()) {
+            if (resources.getPattern(name) instanceof PDTilingPattern tiling) {
+                checkResources(tiling.getResources(), index, seen, depth + 1);
+            }
+        }
+    }
+
+    private void checkImage(PDImageXObject image, int index) throws OcrException {
+        if (image == null) {
+            return;
+        }
+        long pixels = (long) image.getWidth() * image.getHeight();
+        if (pixels > options.maxPixelsPerPage()) {
+            throw new OcrException(
+                    ErrorCode.TOO_MANY_PIXELS,
+                    "Page " + (index + 1) + " holds a " + image.getWidth() + "×" + image.getHeight()
+                            + " pixel image; the limit is " + options.maxPixelsPerPage() + " pixels.");
         }
     }
 
