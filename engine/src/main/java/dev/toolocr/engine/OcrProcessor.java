@@ -28,6 +28,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The engine's entry point: sniff, read pages one at a time, recognise them in parallel on a bounded
@@ -95,13 +96,17 @@ public final class OcrProcessor implements AutoCloseable {
             AtomicInteger done = new AtomicInteger();
             Semaphore inFlight = new Semaphore(parallelPages);
             List<Future<?>> futures = new ArrayList<>();
+            // When each page's work began (0: still queued behind other documents' pages), so its
+            // time limit counts its own work only.
+            AtomicLongArray startedAt = new AtomicLongArray(total);
+            PageClock clock = new PageClock(startedAt, pageBudget(options.pageTimeout()));
             progress.onPage(0, total);
             try {
                 for (int i = 0; i < total; i++) {
                     if (cancel.isCancelled()) {
                         throw new OcrCancelledException();
                     }
-                    acquire(inFlight, cancel, futures);
+                    acquire(inFlight, cancel, futures, clock);
                     DocumentReader.Page page;
                     try {
                         page = reader.page(i);
@@ -120,6 +125,7 @@ public final class OcrProcessor implements AutoCloseable {
                         continue;
                     }
                     futures.add(pages.submit(() -> {
+                        startedAt.set(index, System.nanoTime());
                         try {
                             PagePreparer.Prepared prepared =
                                     preparer.prepare(page.image(), page.dpi(), options.maxPixelsPerPage(), false);
@@ -154,12 +160,13 @@ public final class OcrProcessor implements AutoCloseable {
                             progress.onPage(done.incrementAndGet(), total);
                             return null;
                         } finally {
+                            clock.finished(index);
                             inFlight.release();
                         }
                     }));
                 }
                 for (Future<?> f : futures) {
-                    await(f, options.pageTimeout(), cancel);
+                    await(f, clock, cancel);
                 }
             } catch (OcrCancelledException | OcrException e) {
                 futures.forEach(f -> f.cancel(false));
@@ -205,7 +212,36 @@ public final class OcrProcessor implements AutoCloseable {
         return type == DetectedType.PDF ? SearchablePdf.overPdf(input, pdfA) : SearchablePdf.forImages(pdfA);
     }
 
-    private static void acquire(Semaphore inFlight, CancellationToken cancel, List<Future<?>> futures)
+    /**
+     * The whole of one page's work may take this long: preparation, up to two recognitions (each held
+     * to {@code pageTimeout} by the engine itself) and table detection. Past it the page is given up.
+     */
+    private static Duration pageBudget(Duration pageTimeout) {
+        return pageTimeout.multipliedBy(2).plusSeconds(30);
+    }
+
+    /** Start times of a document's pages and the budget each has from its start. */
+    private record PageClock(AtomicLongArray startedAt, Duration budget) {
+
+        /** Throws PAGE_TIMEOUT when a started page has run past its budget. */
+        void check() throws OcrException {
+            long now = System.nanoTime();
+            for (int i = 0; i < startedAt.length(); i++) {
+                long started = startedAt.get(i);
+                if (started != 0 && now - started > budget.toNanos()) {
+                    throw new OcrException(
+                            ErrorCode.PAGE_TIMEOUT,
+                            "Page " + (i + 1) + " took longer than " + budget.toSeconds() + " seconds.");
+                }
+            }
+        }
+
+        void finished(int index) {
+            startedAt.set(index, 0);
+        }
+    }
+
+    private static void acquire(Semaphore inFlight, CancellationToken cancel, List<Future<?>> futures, PageClock clock)
             throws OcrCancelledException, OcrException {
         try {
             while (!inFlight.tryAcquire(200, TimeUnit.MILLISECONDS)) {
@@ -217,6 +253,7 @@ public final class OcrProcessor implements AutoCloseable {
                         rethrow(f);
                     }
                 }
+                clock.check();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -224,9 +261,8 @@ public final class OcrProcessor implements AutoCloseable {
         }
     }
 
-    private static void await(Future<?> f, Duration timeout, CancellationToken cancel)
+    private static void await(Future<?> f, PageClock clock, CancellationToken cancel)
             throws OcrCancelledException, OcrException {
-        long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (cancel.isCancelled()) {
                 throw new OcrCancelledException();
@@ -235,10 +271,7 @@ public final class OcrProcessor implements AutoCloseable {
                 f.get(200, TimeUnit.MILLISECONDS);
                 return;
             } catch (TimeoutException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new OcrException(
-                            ErrorCode.PAGE_TIMEOUT, "A page took longer than " + timeout.toSeconds() + " seconds.");
-                }
+                clock.check();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new OcrCancelledException();
