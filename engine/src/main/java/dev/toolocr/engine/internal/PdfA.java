@@ -50,6 +50,8 @@ final class PdfA {
 
     private static final String SRGB = "sRGB IEC61966-2.1";
     private static final String PRODUCER = "Tool_OCR";
+    private static final int MAX_FORM_DEPTH = 32;
+
     private static final DateTimeFormatter XMP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private PdfA() {}
@@ -92,7 +94,7 @@ final class PdfA {
             }
             PDResources resources = page.getResources();
             if (resources != null) {
-                checkResources(resources.getCOSObject(), problems, seen);
+                checkResources(resources.getCOSObject(), problems, seen, 0);
             }
             if (paintsDeviceCmyk(page)) {
                 problems.add("it paints in device CMYK colours");
@@ -181,8 +183,13 @@ final class PdfA {
         }
     }
 
-    private static void checkResources(COSDictionary resources, Set<String> problems, Set<COSBase> seen) {
+    private static void checkResources(COSDictionary resources, Set<String> problems, Set<COSBase> seen, int depth) {
         if (!seen.add(resources)) {
+            return;
+        }
+        if (depth > MAX_FORM_DEPTH) {
+            // Walked by recursion, like the renderer does; a chain this deep would only exhaust the stack.
+            problems.add("it nests forms more than " + MAX_FORM_DEPTH + " levels deep");
             return;
         }
         COSDictionary fonts = resources.getCOSDictionary(COSName.FONT);
@@ -225,7 +232,7 @@ final class PdfA {
                     problems.add("it paints in device CMYK colours");
                 }
                 if (xobject.getDictionaryObject(COSName.RESOURCES) instanceof COSDictionary inner) {
-                    checkResources(inner, problems, seen);
+                    checkResources(inner, problems, seen, depth + 1);
                 }
             }
         }
