@@ -341,6 +341,19 @@ describe('tasks', () => {
     await page.getByRole('link', { name: 'Upload' }).first().click();
     await page.getByRole('heading', { name: 'Upload documents' }).waitFor();
   });
+
+  test('a reload while a token refresh is on its way keeps the session', async () => {
+    const { page } = bob;
+    await page.getByRole('link', { name: 'Task history' }).first().click();
+    await taskRow(page, 'linn.png').waitFor();
+    // The server rotates the token as this request arrives; the reload must not lose its answer.
+    const statuses = [];
+    page.on('response', (r) => r.url().endsWith('/api/v2/auth/refresh') && statuses.push(r.status()));
+    await page.waitForRequest((r) => r.url().endsWith('/api/v2/auth/refresh'), { timeout: 45_000 });
+    await page.reload();
+    await taskRow(page, 'linn.png').waitFor().catch((e) => assert.fail(`after the reload the page is at ${page.url()}: ${e.message}`));
+    assert.ok(statuses.includes(200), `a refresh succeeded (${statuses.join(', ')})`);
+  });
 });
 
 describe('sessions', () => {

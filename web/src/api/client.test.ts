@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeFetch, json, problem, tokens, USER } from '../test/fakeServer';
-import { ApiClient, ApiError, filenameFromDisposition, problemFrom, refreshDelayMs } from './client';
+import { ApiClient, ApiError, filenameFromDisposition, problemFrom, REFRESH_CONFLICT_RETRY_MS, refreshDelayMs } from './client';
 
 describe('refreshDelayMs', () => {
   it('refreshes five minutes before expiry', () => {
@@ -143,6 +143,29 @@ describe('ApiClient', () => {
     expect(await client.restore()).toEqual(USER);
     expect(client.accessToken).toBe('fresh');
     expect(server.calls[0].headers.get('Authorization')).toBeNull();
+  });
+
+  it('asks again after a refresh lost a race (409), and keeps its refresh alive across a reload', async () => {
+    let attempts = 0;
+    const server = fakeFetch({
+      'POST /api/v2/auth/refresh': () => (++attempts === 1 ? problem(409, 'refresh-conflict') : json(tokens('second'))),
+    });
+    const client = new ApiClient({ fetch: server.fetch });
+    const restored = client.restore();
+    await vi.advanceTimersByTimeAsync(REFRESH_CONFLICT_RETRY_MS);
+    expect(await restored).toEqual(USER);
+    expect(client.accessToken).toBe('second');
+    expect(attempts).toBe(2);
+    expect(vi.mocked(server.fetch).mock.calls.every(([, init]) => init?.keepalive === true)).toBe(true);
+  });
+
+  it('a second lost race ends the attempt without a third request', async () => {
+    const server = fakeFetch({ 'POST /api/v2/auth/refresh': () => problem(409, 'refresh-conflict') });
+    const client = new ApiClient({ fetch: server.fetch });
+    const restored = client.restore();
+    await vi.advanceTimersByTimeAsync(REFRESH_CONFLICT_RETRY_MS);
+    expect(await restored).toBeNull();
+    expect(server.calls).toHaveLength(2);
   });
 
   it('restore answers null without a session', async () => {

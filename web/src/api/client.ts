@@ -54,6 +54,9 @@ export function networkError(cause: unknown): ApiError {
   return new ApiError(0, `${PROBLEM_PREFIX}network`, 'Network error', message);
 }
 
+/** How long to wait before asking again after a refresh lost a race with another (409). */
+export const REFRESH_CONFLICT_RETRY_MS = 300;
+
 /** Refresh this long before the access token expires (SPEC 4.3). */
 export const REFRESH_AHEAD_MS = 5 * 60 * 1000;
 
@@ -188,11 +191,13 @@ export class ApiClient {
   private async doRefresh(): Promise<boolean> {
     let response: Response;
     try {
-      response = await this.send('/api/v2/auth/refresh', {
-        method: 'POST',
-        headers: { Accept: 'application/json' },
-        credentials: 'same-origin',
-      });
+      response = await this.sendRefresh();
+      if (response.status === 409) {
+        // Another refresh of this session (this tab's before a reload, say) rotated the token while
+        // ours was on its way; the browser has the newer cookie once that one answers.
+        await new Promise((r) => setTimeout(r, REFRESH_CONFLICT_RETRY_MS));
+        response = await this.sendRefresh();
+      }
     } catch {
       return false;
     }
@@ -204,6 +209,19 @@ export class ApiClient {
     }
     this.accept((await response.json()) as TokenResponse);
     return true;
+  }
+
+  /**
+   * keepalive: a page reloaded while its refresh is on the way must not drop the answer, because
+   * the server has rotated the token by then and only that answer carries the new cookie.
+   */
+  private sendRefresh(): Promise<Response> {
+    return this.send('/api/v2/auth/refresh', {
+      method: 'POST',
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+      keepalive: true,
+    });
   }
 
   /** JSON request with the bearer token; answers the parsed body (undefined for 204). */

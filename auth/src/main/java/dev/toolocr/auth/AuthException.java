@@ -11,6 +11,9 @@ public class AuthException extends RuntimeException {
         THROTTLED(429, "too-many-requests", "Too many sign-in attempts; wait before trying again."),
         PROVIDER_UNAVAILABLE(
                 503, "auth-provider-unavailable", "The sign-in service is unavailable; try again shortly."),
+        /** The refresh token was rotated by a request that ran alongside this one; the session lives on. */
+        REFRESH_CONFLICT(
+                409, "refresh-conflict", "Another refresh of this session was under way; send the newest cookie."),
         NOT_FOUND(404, "not-found", "No session with this id."),
         BAD_REQUEST(400, "validation-failed", "Username and password are required.");
 

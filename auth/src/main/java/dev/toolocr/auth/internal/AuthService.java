@@ -166,16 +166,18 @@ public class AuthService {
             throw new AuthException(AuthException.Kind.UNAUTHENTICATED);
         }
         if (!presented.equals(session.refreshTokenHash())) {
-            if (!session.wasRotatedWhileInFlight(presented, now)) {
-                revoke(session.id(), "refresh_token_reuse");
-                publish(
-                        "refresh_reuse_detected",
-                        "failure",
-                        user.id(),
-                        user.email(),
-                        client,
-                        Map.of("session_id", session.id()));
+            if (session.wasRotatedWhileInFlight(presented, now)) {
+                // The browser receives the winner's cookie; its page asks again with that one.
+                throw new AuthException(AuthException.Kind.REFRESH_CONFLICT);
             }
+            revoke(session.id(), "refresh_token_reuse");
+            publish(
+                    "refresh_reuse_detected",
+                    "failure",
+                    user.id(),
+                    user.email(),
+                    client,
+                    Map.of("session_id", session.id()));
             throw new AuthException(AuthException.Kind.UNAUTHENTICATED);
         }
         String next = tokens.newRefreshToken(session.id());
@@ -183,7 +185,7 @@ public class AuthService {
         Instant rotatedAt = clock.instant();
         if (sessions.rotate(session.id(), presented, TokenService.hash(next), rotatedAt) != 1) {
             // A concurrent refresh with the same token won; this one loses without harming the session.
-            throw new AuthException(AuthException.Kind.UNAUTHENTICATED);
+            throw new AuthException(AuthException.Kind.REFRESH_CONFLICT);
         }
         publish("token_refresh", "success", user.id(), user.email(), client, Map.of("session_id", session.id()));
         return new LoginResult(
