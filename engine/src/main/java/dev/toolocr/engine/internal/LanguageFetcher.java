@@ -26,6 +26,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -40,15 +43,30 @@ public final class LanguageFetcher {
     /** chi_tra, the largest of the languages we ship for, is a 29 MB package. */
     public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
 
+    /**
+     * Longest a registry may take to send a body once it has answered. The HTTP client's own timeout
+     * ends with the response headers, so a body that stops arriving would otherwise block for good.
+     */
+    static final Duration DEFAULT_BODY_LIMIT = Duration.ofMinutes(10);
+
+    /** The abbreviated package document is a few kB; a registry sending more is not one we use. */
+    private static final int MAX_METADATA_BYTES = 8 * 1024 * 1024;
+
     /** The integerised "best" models first: LSTM only, like Debian's, and small. */
     private static final List<String> PREFERRED_DIRS = List.of("4.0.0_best_int/", "4.0.0/");
 
     private final URI registry;
+    private final Duration bodyLimit;
     private final long maxBytes;
 
     public LanguageFetcher(URI registry, long maxBytes) {
+        this(registry, maxBytes, DEFAULT_BODY_LIMIT);
+    }
+
+    LanguageFetcher(URI registry, long maxBytes, Duration bodyLimit) {
         this.registry = registry.toString().endsWith("/") ? registry : URI.create(registry + "/");
         this.maxBytes = maxBytes;
+        this.bodyLimit = bodyLimit;
     }
 
     /** What was installed, for the CLI to report. */
@@ -110,16 +128,32 @@ public final class LanguageFetcher {
                 .header("Accept", "application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8")
                 .GET()
                 .build();
-        HttpResponse<byte[]> response = send(language, request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() == 404) {
-            throw new OcrException(
-                    ErrorCode.LANGUAGE_NOT_INSTALLED,
-                    "Language '" + language + "' is not available: the registry has no package " + packageName + ".");
+        HttpResponse<InputStream> response = send(language, request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body();
+                BodyDeadline deadline = new BodyDeadline(body, bodyLimit)) {
+            if (response.statusCode() == 404) {
+                throw new OcrException(
+                        ErrorCode.LANGUAGE_NOT_INSTALLED,
+                        "Language '" + language + "' is not available: the registry has no package " + packageName
+                                + ".");
+            }
+            if (response.statusCode() != 200) {
+                throw failure(language, "the registry answered HTTP " + response.statusCode(), null);
+            }
+            byte[] document;
+            try {
+                document = body.readNBytes(MAX_METADATA_BYTES + 1);
+            } catch (IOException e) {
+                if (deadline.expired()) {
+                    throw tooSlow(language);
+                }
+                throw e;
+            }
+            if (document.length > MAX_METADATA_BYTES) {
+                throw failure(language, "the registry's package document is over 8 MB", null);
+            }
+            return new ObjectMapper().readTree(document);
         }
-        if (response.statusCode() != 200) {
-            throw failure(language, "the registry answered HTTP " + response.statusCode(), null);
-        }
-        return new ObjectMapper().readTree(response.body());
     }
 
     private void download(String language, URI tarball, Path target, byte[] expected) throws OcrException, IOException {
@@ -128,7 +162,8 @@ public final class LanguageFetcher {
                 .GET()
                 .build();
         HttpResponse<InputStream> response = send(language, request, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
+        try (InputStream body = response.body();
+                BodyDeadline deadline = new BodyDeadline(body, bodyLimit)) {
             if (response.statusCode() != 200) {
                 throw failure(
                         language, "the registry answered HTTP " + response.statusCode() + " for its tarball", null);
@@ -143,7 +178,7 @@ public final class LanguageFetcher {
             byte[] buffer = new byte[64 * 1024];
             try (OutputStream out = Files.newOutputStream(target)) {
                 int n;
-                while ((n = body.read(buffer)) > 0) {
+                while ((n = read(body, buffer, deadline, language)) > 0) {
                     total += n;
                     if (total > maxBytes) {
                         throw tooLarge(language);
@@ -269,6 +304,56 @@ public final class LanguageFetcher {
             }
         }
         return true;
+    }
+
+    private int read(InputStream body, byte[] buffer, BodyDeadline deadline, String language)
+            throws IOException, OcrException {
+        try {
+            return body.read(buffer);
+        } catch (IOException e) {
+            if (deadline.expired()) {
+                throw tooSlow(language);
+            }
+            throw e;
+        }
+    }
+
+    private OcrException tooSlow(String language) {
+        return failure(
+                language,
+                "the registry " + registry.getHost() + " did not finish sending within "
+                        + Math.max(1, bodyLimit.toSeconds()) + " seconds",
+                null);
+    }
+
+    /** Closes a body that is still being read when its time is up, so the blocked read fails. */
+    private static final class BodyDeadline implements AutoCloseable {
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private final AtomicBoolean expired = new AtomicBoolean();
+
+        BodyDeadline(InputStream body, Duration limit) {
+            CompletableFuture.runAsync(
+                    () -> {
+                        if (finished.compareAndSet(false, true)) {
+                            expired.set(true);
+                            try {
+                                body.close();
+                            } catch (IOException e) {
+                                // The reader fails either way; nothing to add.
+                            }
+                        }
+                    },
+                    CompletableFuture.delayedExecutor(limit.toMillis(), TimeUnit.MILLISECONDS));
+        }
+
+        boolean expired() {
+            return expired.get();
+        }
+
+        @Override
+        public void close() {
+            finished.set(true);
+        }
     }
 
     private <T> HttpResponse<T> send(String language, HttpRequest request, HttpResponse.BodyHandler<T> handler)

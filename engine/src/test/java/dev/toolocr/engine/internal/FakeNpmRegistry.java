@@ -32,6 +32,7 @@ public final class FakeNpmRegistry implements AutoCloseable {
     private final Map<String, byte[]> metadata = new ConcurrentHashMap<>();
     private final Map<String, byte[]> tarballs = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private volatile long stallMillis;
 
     public FakeNpmRegistry() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -41,6 +42,11 @@ public final class FakeNpmRegistry implements AutoCloseable {
 
     public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    /** Tarballs are then sent half, and the rest only after this pause (a registry that stalls). */
+    public void stallTarballs(java.time.Duration pause) {
+        stallMillis = pause.toMillis();
     }
 
     public int requests() {
@@ -69,7 +75,20 @@ public final class FakeNpmRegistry implements AutoCloseable {
         } else {
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+                if (stallMillis > 0 && tarballs.containsKey(path)) {
+                    out.write(body, 0, body.length / 2);
+                    out.flush();
+                    try {
+                        Thread.sleep(stallMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    out.write(body, body.length / 2, body.length - body.length / 2);
+                } else {
+                    out.write(body);
+                }
+            } catch (IOException e) {
+                // The client gave up on a stalled body; nothing more to send.
             }
         }
         exchange.close();

@@ -177,6 +177,19 @@ class LanguageFetcherTest {
     }
 
     @Test
+    void givesUpOnATarballThatStopsArrivingAndLeavesNothingBehind() throws Exception {
+        registry.publish("eng", tgz(entries("package/4.0.0_best_int/eng.traineddata.gz", gzip(fakeTrainedData("x")))));
+        registry.stallTarballs(java.time.Duration.ofSeconds(3));
+        LanguageFetcher impatient = new LanguageFetcher(
+                registry.uri(), LanguageFetcher.DEFAULT_MAX_BYTES, java.time.Duration.ofMillis(500));
+
+        assertThatThrownBy(() -> impatient.fetch("eng", cache))
+                .isInstanceOf(OcrException.class)
+                .hasMessageContaining("did not finish sending within");
+        assertThat(FakeNpmRegistry.list(cache)).isEmpty();
+    }
+
+    @Test
     void readsSriIntegrity() {
         assertThat(LanguageFetcher.sha512("sha1-abc sha512-AAAA")).hasSize(3);
         assertThat(LanguageFetcher.sha512("sha1-abc")).isNull();
