@@ -1,12 +1,16 @@
 package dev.toolocr.engine;
 
+import dev.toolocr.engine.internal.Tessdata;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * @param parallelPages pages recognised at once (one Tesseract instance each)
  * @param tessdataDir the only language data directory, where fetched languages go too; null searches
- *     TESSDATA_PREFIX, then the system's tessdata, then {@code languageCache}
+ *     {@code tessdataPrefix}, then the system's tessdata, then {@code languageCache}
+ * @param tessdataPrefix the directory {@code TESSDATA_PREFIX} names (or its parent, as Tesseract 3 had
+ *     it); null when unset
  * @param languageCache where fetched languages are kept; null for {@code $XDG_CACHE_HOME/tool-ocr/tessdata}
  *     (or {@code ~/.cache/tool-ocr/tessdata})
  * @param fetchMissingLanguages download a requested language that is not installed, from {@code
@@ -14,7 +18,12 @@ import java.nio.file.Path;
  * @param languageRegistry the npm registry (or a mirror) serving {@code @tesseract.js-data/<lang>}
  */
 public record EngineConfig(
-        int parallelPages, Path tessdataDir, Path languageCache, boolean fetchMissingLanguages, URI languageRegistry) {
+        int parallelPages,
+        Path tessdataDir,
+        Path tessdataPrefix,
+        Path languageCache,
+        boolean fetchMissingLanguages,
+        URI languageRegistry) {
 
     public static final URI NPM_REGISTRY = URI.create("https://registry.npmjs.org/");
 
@@ -31,28 +40,52 @@ public record EngineConfig(
         }
     }
 
-    /** One page per core, languages from the system or cache, nothing downloaded unasked. */
+    /**
+     * One page per core, languages from the system or {@code ~/.cache/tool-ocr/tessdata}, nothing
+     * downloaded unasked. The engine reads no environment itself: see {@link #fromEnvironment}.
+     */
     public static EngineConfig defaults() {
-        return new EngineConfig(Math.max(1, Runtime.getRuntime().availableProcessors()), null, null, false, null);
+        return new EngineConfig(Math.max(1, Runtime.getRuntime().availableProcessors()), null, null, null, false, null);
+    }
+
+    /**
+     * The defaults with Tesseract's and XDG's conventions applied from {@code env} (a process's
+     * environment, passed in by its entry point): {@code TESSDATA_PREFIX} is searched first, and the
+     * cache is {@code $XDG_CACHE_HOME/tool-ocr/tessdata} (else {@code $HOME/.cache/tool-ocr/tessdata}).
+     */
+    public static EngineConfig fromEnvironment(Map<String, String> env) {
+        String prefix = env.get("TESSDATA_PREFIX");
+        return defaults()
+                .withTessdataPrefix(prefix == null || prefix.isBlank() ? null : Path.of(prefix))
+                .withLanguageCache(Tessdata.defaultCache(env));
     }
 
     public EngineConfig withParallelPages(int value) {
-        return new EngineConfig(value, tessdataDir, languageCache, fetchMissingLanguages, languageRegistry);
+        return new EngineConfig(
+                value, tessdataDir, tessdataPrefix, languageCache, fetchMissingLanguages, languageRegistry);
     }
 
     public EngineConfig withTessdataDir(Path value) {
-        return new EngineConfig(parallelPages, value, languageCache, fetchMissingLanguages, languageRegistry);
+        return new EngineConfig(
+                parallelPages, value, tessdataPrefix, languageCache, fetchMissingLanguages, languageRegistry);
+    }
+
+    public EngineConfig withTessdataPrefix(Path value) {
+        return new EngineConfig(
+                parallelPages, tessdataDir, value, languageCache, fetchMissingLanguages, languageRegistry);
     }
 
     public EngineConfig withLanguageCache(Path value) {
-        return new EngineConfig(parallelPages, tessdataDir, value, fetchMissingLanguages, languageRegistry);
+        return new EngineConfig(
+                parallelPages, tessdataDir, tessdataPrefix, value, fetchMissingLanguages, languageRegistry);
     }
 
     public EngineConfig withFetchMissingLanguages(boolean value) {
-        return new EngineConfig(parallelPages, tessdataDir, languageCache, value, languageRegistry);
+        return new EngineConfig(parallelPages, tessdataDir, tessdataPrefix, languageCache, value, languageRegistry);
     }
 
     public EngineConfig withLanguageRegistry(URI value) {
-        return new EngineConfig(parallelPages, tessdataDir, languageCache, fetchMissingLanguages, value);
+        return new EngineConfig(
+                parallelPages, tessdataDir, tessdataPrefix, languageCache, fetchMissingLanguages, value);
     }
 }

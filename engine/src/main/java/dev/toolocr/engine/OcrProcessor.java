@@ -43,7 +43,7 @@ public final class OcrProcessor implements AutoCloseable {
     private final int parallelPages;
 
     public OcrProcessor(EngineConfig config) {
-        this.languages = LanguageData.of(config, System.getenv());
+        this.languages = LanguageData.of(config);
         Path tessdata = languages.directory();
         this.engine = new TesseractEngine(tessdata);
         this.preparer = new PagePreparer(tessdata);

@@ -12,7 +12,8 @@ final class SharedProcessor {
 
     static synchronized OcrProcessor get() {
         if (processor == null) {
-            OcrProcessor created = new OcrProcessor(EngineConfig.defaults().withParallelPages(2));
+            OcrProcessor created = new OcrProcessor(
+                    EngineConfig.fromEnvironment(System.getenv()).withParallelPages(2));
             Runtime.getRuntime().addShutdownHook(new Thread(created::close, "close-shared-processor"));
             processor = created;
         }

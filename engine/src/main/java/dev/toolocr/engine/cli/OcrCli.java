@@ -105,7 +105,7 @@ public final class OcrCli {
                     .withForceOcr(force)
                     .withPdfA(pdfA);
             String mirror = env.get("TOOL_OCR_LANGUAGE_REGISTRY");
-            config = EngineConfig.defaults()
+            config = EngineConfig.fromEnvironment(env)
                     .withParallelPages(jobs)
                     .withTessdataDir(tessdata)
                     .withLanguageRegistry(mirror == null || mirror.isBlank() ? null : URI.create(mirror));
@@ -113,7 +113,7 @@ public final class OcrCli {
             System.err.println("tool-ocr ocr: " + e.getMessage() + "\n" + usage());
             return 2;
         }
-        if (fetch != null && !fetchLanguages(fetch, config, env)) {
+        if (fetch != null && !fetchLanguages(fetch, config)) {
             return 1;
         }
         if (files.isEmpty()) {
@@ -201,8 +201,8 @@ public final class OcrCli {
     }
 
     /** One line per language: where it already was, or what was downloaded to where. */
-    private static boolean fetchLanguages(String languages, EngineConfig config, Map<String, String> env) {
-        try (LanguageData data = LanguageData.of(config, env)) {
+    private static boolean fetchLanguages(String languages, EngineConfig config) {
+        try (LanguageData data = LanguageData.of(config)) {
             for (String language : languages.split("\\+")) {
                 try {
                     LanguageData.FetchOutcome outcome = data.fetch(language);

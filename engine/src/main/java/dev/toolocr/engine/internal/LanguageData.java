@@ -46,10 +46,13 @@ public final class LanguageData implements AutoCloseable {
         }
     }
 
-    public static LanguageData of(EngineConfig config, Map<String, String> env) {
+    public static LanguageData of(EngineConfig config) {
         Tessdata tessdata = config.tessdataDir() != null
                 ? Tessdata.only(config.tessdataDir())
-                : Tessdata.fromEnvironment(env, Tessdata.SYSTEM_DIRS, config.languageCache());
+                : Tessdata.standard(
+                        config.tessdataPrefix(),
+                        Tessdata.SYSTEM_DIRS,
+                        config.languageCache() != null ? config.languageCache() : Tessdata.defaultCache(Map.of()));
         return new LanguageData(
                 tessdata,
                 new LanguageFetcher(config.languageRegistry(), LanguageFetcher.DEFAULT_MAX_BYTES),

@@ -43,16 +43,23 @@ public final class Tessdata {
      * @param cacheOverride the cache directory, or null for {@link #defaultCache}
      */
     public static Tessdata fromEnvironment(Map<String, String> env, List<Path> systemDirs, Path cacheOverride) {
-        List<Location> search = new ArrayList<>();
         String prefix = env.get("TESSDATA_PREFIX");
-        if (prefix != null && !prefix.isBlank()) {
-            search.add(new Location("TESSDATA_PREFIX", Path.of(prefix)));
-            search.add(new Location("TESSDATA_PREFIX", Path.of(prefix, "tessdata")));
+        return standard(
+                prefix == null || prefix.isBlank() ? null : Path.of(prefix),
+                systemDirs,
+                cacheOverride != null ? cacheOverride : defaultCache(env));
+    }
+
+    /** The standard order from explicit settings: {@code prefix} (may be null), system dirs, cache. */
+    public static Tessdata standard(Path prefix, List<Path> systemDirs, Path cache) {
+        List<Location> search = new ArrayList<>();
+        if (prefix != null) {
+            search.add(new Location("TESSDATA_PREFIX", prefix));
+            search.add(new Location("TESSDATA_PREFIX", prefix.resolve("tessdata")));
         }
         for (Path dir : systemDirs) {
             search.add(new Location("system", dir));
         }
-        Path cache = cacheOverride != null ? cacheOverride : defaultCache(env);
         search.add(new Location("cache", cache));
         return new Tessdata(search, cache);
     }
@@ -98,10 +105,10 @@ public final class Tessdata {
 
     /**
      * A single directory for callers that need one (tests, tools): the first location holding English
-     * or OSD data, in the standard order from the process environment.
+     * or OSD data, in the standard order for {@code env}.
      */
-    public static Path locate() {
-        Tessdata tessdata = fromEnvironment(System.getenv(), SYSTEM_DIRS, null);
+    public static Path locate(Map<String, String> env) {
+        Tessdata tessdata = fromEnvironment(env, SYSTEM_DIRS, null);
         return tessdata.find("eng")
                 .or(() -> tessdata.find("osd"))
                 .map(Location::dir)

@@ -15,7 +15,7 @@ class PagePreparerTest {
 
     @Test
     void lowResolutionPageIsUpscaledToThreeHundredDpi() {
-        try (PagePreparer preparer = new PagePreparer(Tessdata.locate())) {
+        try (PagePreparer preparer = new PagePreparer(Tessdata.locate(System.getenv()))) {
             PagePreparer.Prepared prepared = preparer.prepare(DeskewTest.textPage(0), 150, 100_000_000L);
 
             assertThat(prepared.dpi()).isEqualTo(300);
@@ -26,7 +26,7 @@ class PagePreparerTest {
 
     @Test
     void upscalingNeverExceedsThePixelLimit() {
-        try (PagePreparer preparer = new PagePreparer(Tessdata.locate())) {
+        try (PagePreparer preparer = new PagePreparer(Tessdata.locate(System.getenv()))) {
             PagePreparer.Prepared prepared = preparer.prepare(DeskewTest.textPage(0), 150, 3_000_000L);
 
             assertThat(prepared.dpi()).isEqualTo(150);
@@ -64,7 +64,7 @@ class PagePreparerTest {
 
     @Test
     void upsideDownTextPageIsTurnedBack() {
-        try (PagePreparer preparer = new PagePreparer(Tessdata.locate())) {
+        try (PagePreparer preparer = new PagePreparer(Tessdata.locate(System.getenv()))) {
             BufferedImage upsideDown = PagePreparer.turnQuarter(DeskewTest.textPage(0), 180);
 
             assertThat(preparer.prepare(upsideDown, 150, 100_000_000L).rotation())

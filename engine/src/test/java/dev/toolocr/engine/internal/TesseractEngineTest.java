@@ -13,7 +13,7 @@ class TesseractEngineTest {
 
     @Test
     void aPagePastItsTimeLimitIsGivenUpAndTheInstanceServesTheNextPage() throws Exception {
-        try (TesseractEngine engine = new TesseractEngine(Tessdata.locate())) {
+        try (TesseractEngine engine = new TesseractEngine(Tessdata.locate(System.getenv()))) {
             assertThatThrownBy(() -> engine.recognise(DeskewTest.textPage(0), 300, "eng", Duration.ofMillis(1)))
                     .isInstanceOf(OcrException.class)
                     .satisfies(e -> assertThat(((OcrException) e).code()).isEqualTo(ErrorCode.PAGE_TIMEOUT));

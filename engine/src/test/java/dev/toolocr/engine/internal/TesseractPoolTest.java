@@ -10,7 +10,7 @@ class TesseractPoolTest {
 
     @Test
     void keepsNoMoreIdleInstancesThanItsLimitWhateverCombinationsCallersAskFor() {
-        try (TesseractPool pool = new TesseractPool(Tessdata.locate(), PSM_AUTO, 2)) {
+        try (TesseractPool pool = new TesseractPool(Tessdata.locate(System.getenv()), PSM_AUTO, 2)) {
             TessBaseAPI a = pool.borrow("eng");
             TessBaseAPI b = pool.borrow("eng");
             TessBaseAPI osd = pool.borrow("osd");

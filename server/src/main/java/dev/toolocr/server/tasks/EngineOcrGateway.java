@@ -1,6 +1,5 @@
 package dev.toolocr.server.tasks;
 
-import dev.toolocr.engine.EngineConfig;
 import dev.toolocr.engine.ErrorCode;
 import dev.toolocr.engine.OcrCancelledException;
 import dev.toolocr.engine.OcrException;
@@ -26,7 +25,7 @@ class EngineOcrGateway implements OcrGateway, DisposableBean {
 
     EngineOcrGateway(TaskProperties properties) {
         this.properties = properties;
-        this.processor = new OcrProcessor(EngineConfig.defaults());
+        this.processor = new OcrProcessor(properties.engine().toEngineConfig());
     }
 
     @Override

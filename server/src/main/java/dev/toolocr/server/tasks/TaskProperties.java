@@ -1,10 +1,13 @@
 package dev.toolocr.server.tasks;
 
+import dev.toolocr.engine.EngineConfig;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -22,7 +25,31 @@ public record TaskProperties(
         @DefaultValue("209715200") @Min(1) long maxUploadBytes,
         @DefaultValue("500") @Min(1) @Max(100_000) int maxPages,
         @DefaultValue("20") @Min(1) @Max(100) int maxFilesPerUpload,
-        @Valid @NotNull @DefaultValue Workers workers) {
+        @Valid @NotNull @DefaultValue Workers workers,
+        @Valid @NotNull @DefaultValue Engine engine) {
+
+    /**
+     * @param tessdataPrefix the language data directory {@code TESSDATA_PREFIX} names, searched before
+     *     the system's; blank when unset
+     * @param cacheHome {@code XDG_CACHE_HOME}: fetched languages live under it in {@code
+     *     tool-ocr/tessdata}; blank for {@code ~/.cache}
+     */
+    public record Engine(
+            @DefaultValue("") String tessdataPrefix,
+            @DefaultValue("") String cacheHome) {
+
+        /** The engine's settings; it reads no environment of its own. */
+        public EngineConfig toEngineConfig() {
+            Map<String, String> conventions = new HashMap<>();
+            if (!tessdataPrefix.isBlank()) {
+                conventions.put("TESSDATA_PREFIX", tessdataPrefix);
+            }
+            if (!cacheHome.isBlank()) {
+                conventions.put("XDG_CACHE_HOME", cacheHome);
+            }
+            return EngineConfig.fromEnvironment(conventions);
+        }
+    }
 
     /**
      * @param poolSize tasks processed at once in this process (pages inside a task also run in parallel)

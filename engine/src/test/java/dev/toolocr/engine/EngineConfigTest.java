@@ -1,0 +1,39 @@
+package dev.toolocr.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.toolocr.engine.internal.LanguageData;
+import dev.toolocr.engine.internal.Tessdata;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EngineConfigTest {
+
+    @Test
+    void followsTesseractAndXdgConventionsFromTheEnvironmentItIsGiven() {
+        EngineConfig config = EngineConfig.fromEnvironment(
+                Map.of("TESSDATA_PREFIX", "/opt/tessdata", "XDG_CACHE_HOME", "/var/cache"));
+
+        assertThat(config.tessdataPrefix()).isEqualTo(Path.of("/opt/tessdata"));
+        assertThat(config.languageCache()).isEqualTo(Path.of("/var/cache/tool-ocr/tessdata"));
+        try (LanguageData data = LanguageData.of(config)) {
+            assertThat(data.tessdata().search())
+                    .first()
+                    .isEqualTo(new Tessdata.Location("TESSDATA_PREFIX", Path.of("/opt/tessdata")));
+            assertThat(data.tessdata().search())
+                    .last()
+                    .isEqualTo(new Tessdata.Location("cache", Path.of("/var/cache/tool-ocr/tessdata")));
+        }
+    }
+
+    @Test
+    void theDefaultsReadNoEnvironment() {
+        EngineConfig config = EngineConfig.defaults();
+
+        assertThat(config.tessdataPrefix()).isNull();
+        try (LanguageData data = LanguageData.of(config)) {
+            assertThat(data.tessdata().search()).noneMatch(l -> l.source().equals("TESSDATA_PREFIX"));
+        }
+    }
+}
