@@ -54,10 +54,7 @@ public record EngineConfig(
      * cache is {@code $XDG_CACHE_HOME/tool-ocr/tessdata} (else {@code $HOME/.cache/tool-ocr/tessdata}).
      */
     public static EngineConfig fromEnvironment(Map<String, String> env) {
-        String prefix = env.get("TESSDATA_PREFIX");
-        return defaults()
-                .withTessdataPrefix(prefix == null || prefix.isBlank() ? null : Path.of(prefix))
-                .withLanguageCache(Tessdata.defaultCache(env));
+        return defaults().withTessdataPrefix(Tessdata.prefix(env)).withLanguageCache(Tessdata.defaultCache(env));
     }
 
     public EngineConfig withParallelPages(int value) {

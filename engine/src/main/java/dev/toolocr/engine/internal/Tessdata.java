@@ -43,11 +43,13 @@ public final class Tessdata {
      * @param cacheOverride the cache directory, or null for {@link #defaultCache}
      */
     public static Tessdata fromEnvironment(Map<String, String> env, List<Path> systemDirs, Path cacheOverride) {
+        return standard(prefix(env), systemDirs, cacheOverride != null ? cacheOverride : defaultCache(env));
+    }
+
+    /** The directory {@code TESSDATA_PREFIX} names in {@code env}; null when unset or blank. */
+    public static Path prefix(Map<String, String> env) {
         String prefix = env.get("TESSDATA_PREFIX");
-        return standard(
-                prefix == null || prefix.isBlank() ? null : Path.of(prefix),
-                systemDirs,
-                cacheOverride != null ? cacheOverride : defaultCache(env));
+        return prefix == null || prefix.isBlank() ? null : Path.of(prefix);
     }
 
     /** The standard order from explicit settings: {@code prefix} (may be null), system dirs, cache. */

@@ -51,18 +51,15 @@ public final class TesseractEngine implements OcrEngine {
     public void checkLanguages(String languages) throws OcrException {
         for (String lang : languages.split("\\+")) {
             if (!Files.isRegularFile(tessdata.resolve(lang + ".traineddata"))) {
-                throw new OcrException(
-                        ErrorCode.LANGUAGE_NOT_INSTALLED,
-                        "Language '" + lang + "' is not installed; install it with 'sudo apt-get install tesseract-ocr-"
-                                + lang.replace('_', '-') + "' or put " + lang
-                                + ".traineddata in the directory named by TESSDATA_PREFIX.");
+                throw LanguageData.notInstalled(lang);
             }
         }
     }
 
     @Override
     public PageResult recognise(BufferedImage image, int dpi, String languages, Duration limit) throws OcrException {
-        checkLanguages(languages);
+        // Languages are checked once per document (OcrProcessor.requireLanguages), not per page; one
+        // that cannot load still fails in borrow().
         BufferedImage gray = Images.toGray(image);
         byte[] pixels = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
         TessBaseAPI api = borrow(languages);
