@@ -21,5 +21,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // CI runs these beside the Java build on two cores; a slow render is not a failure.
+    testTimeout: 20_000,
   },
 });

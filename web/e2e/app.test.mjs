@@ -231,7 +231,9 @@ describe('tasks', () => {
     const { page } = bob;
     const row = taskRow(page, 'linn.png');
     await row.getByText('Completed', { exact: true }).waitFor({ timeout: LONG });
-    assert.equal(await page.getByTestId('stat-completed').locator('p').last().textContent(), '1');
+    // The row turns Completed from the event stream; the counts follow with their own request.
+    const completed = page.getByTestId('stat-completed').locator('p').last();
+    await waitUntil('the Completed count to reach 1', async () => (await completed.textContent()) === '1');
     await shot(page, 'en-tasks-desktop');
     await assertAccessible(page, 'task history');
   });

@@ -1,6 +1,7 @@
 import { Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '../api/types';
+import { failureText } from '../lib/failure';
 import { useLiveTasks } from '../lib/taskEvents';
 import { StatusBadge } from './StatusBadge';
 
@@ -9,7 +10,8 @@ import { StatusBadge } from './StatusBadge';
  * failed task's reason is shown too unless the page shows it elsewhere (`withError={false}`).
  */
 export function TaskProgress({ task, withError = true }: { task: Task; withError?: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const reason = failureText(task.error_code, task.error_message, t, i18n.language);
   const { positions } = useLiveTasks();
   const position = positions[task.task_id] ?? task.queue_position;
   const percent = Math.round((task.progress ?? 0) * 100);
@@ -37,9 +39,9 @@ export function TaskProgress({ task, withError = true }: { task: Task; withError
           {position === 0 ? t('tasks.nextInQueue') : t('tasks.queuePosition', { position: position + 1 })}
         </Text>
       )}
-      {withError && task.status === 'failed' && task.error_message && (
-        <Text size="xs" c="red" lineClamp={2} title={task.error_message}>
-          {task.error_message}
+      {withError && task.status === 'failed' && reason && (
+        <Text size="xs" c="red" lineClamp={2} title={task.error_message ?? undefined}>
+          {reason}
         </Text>
       )}
     </Stack>

@@ -1,5 +1,6 @@
-import type { TFunction } from 'i18next';
+import i18n, { type TFunction } from 'i18next';
 import { ApiError } from '../api/client';
+import { failureText } from '../lib/failure';
 
 /** A sentence for the user about a failed request, in the UI language where the case is known. */
 export function errorMessage(error: unknown, t: TFunction): string {
@@ -12,14 +13,14 @@ export function errorMessage(error: unknown, t: TFunction): string {
       case 404:
         return t('errors.notFound');
       case 409:
-        return error.detail || t('errors.conflict');
+        return failureText(error.code, error.detail, t, i18n.language) ?? t('errors.conflict');
       case 413:
-        return t('errors.tooLarge');
+        return failureText(error.code, error.detail, t, i18n.language) ?? t('errors.tooLarge');
       case 429:
         return t('errors.throttled', { seconds: error.retryAfterSeconds ?? 60 });
       default:
         if (error.status >= 500) return t('errors.server');
-        return error.detail || error.title || t('errors.unknown');
+        return failureText(error.code, error.detail || error.title, t, i18n.language) ?? t('errors.unknown');
     }
   }
   return t('errors.unknown');

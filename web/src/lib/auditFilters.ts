@@ -2,7 +2,7 @@
 export interface AuditFilters {
   email: string;
   eventType: string | null;
-  outcome: 'success' | 'failure' | null;
+  outcome: 'success' | 'failure' | 'error' | null;
   dateFrom: string | null;
   dateTo: string | null;
   page: number;
@@ -28,6 +28,7 @@ export const AUDIT_EVENT_TYPES = [
   'user_created',
   'user_deactivated',
   'user_reactivated',
+  'reauthentication',
 ] as const;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -41,7 +42,7 @@ export function parseAuditFilters(params: URLSearchParams): AuditFilters {
   return {
     email: (params.get('email') ?? '').slice(0, 200),
     eventType: eventType && TYPE.test(eventType) ? eventType : null,
-    outcome: outcome === 'success' || outcome === 'failure' ? outcome : null,
+    outcome: outcome === 'success' || outcome === 'failure' || outcome === 'error' ? outcome : null,
     dateFrom: date(params.get('date_from')),
     dateTo: date(params.get('date_to')),
     page: Number.isInteger(page) && page > 1 ? page : 1,

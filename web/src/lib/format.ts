@@ -30,16 +30,17 @@ export function formatDurationMs(ms: number | null | undefined, locale: string):
   if (ms === null || ms === undefined || ms < 0) {
     return '—';
   }
+  const unit = (value: number, name: 'millisecond' | 'second' | 'minute', digits = 0) =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short', maximumFractionDigits: digits }).format(value);
   if (ms < 1000) {
-    return `${Math.round(ms).toLocaleString(locale)} ms`;
+    return unit(Math.round(ms), 'millisecond');
   }
   const seconds = ms / 1000;
   if (seconds < 60) {
-    return `${seconds.toLocaleString(locale, { maximumFractionDigits: 1 })} s`;
+    return unit(seconds, 'second', 1);
   }
-  const minutes = Math.floor(seconds / 60);
-  const rest = Math.round(seconds % 60);
-  return `${minutes} min ${rest} s`;
+  const whole = Math.round(seconds);
+  return `${unit(Math.floor(whole / 60), 'minute')} ${unit(whole % 60, 'second')}`;
 }
 
 /** "5 minutes ago" in the UI language, via Intl.RelativeTimeFormat. */

@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // Mantine reads these browser APIs, which jsdom does not implement.
@@ -23,5 +23,9 @@ class ResizeObserverStub {
 }
 window.ResizeObserver = window.ResizeObserver ?? (ResizeObserverStub as unknown as typeof ResizeObserver);
 window.HTMLElement.prototype.scrollIntoView = window.HTMLElement.prototype.scrollIntoView ?? (() => {});
+
+// findBy*/waitFor give up after 1 s by default, which a loaded CI machine can exceed while the
+// assertion itself would pass; a wrong result still fails, only later.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => cleanup());

@@ -93,6 +93,7 @@ export default function AdminAuditPage() {
                 { value: '', label: t('admin.audit.allOutcomes') },
                 { value: 'success', label: t('admin.audit.success') },
                 { value: 'failure', label: t('admin.audit.failure') },
+                { value: 'error', label: t('admin.audit.error') },
               ]}
               value={filters.outcome ?? ''}
               onChange={(v) => change({ outcome: (v || null) as AuditFilters['outcome'] })}
@@ -153,7 +154,7 @@ export default function AdminAuditPage() {
                     <Table.Td miw={110}>{typeLabel(e.event_type)}</Table.Td>
                     <Table.Td miw={110}>
                       <Badge color={e.outcome === 'success' ? 'teal' : 'red'} variant="light" style={{ textTransform: 'none' }}>
-                        {e.outcome === 'success' ? t('admin.audit.success') : e.outcome === 'failure' ? t('admin.audit.failure') : e.outcome}
+                        {e.outcome === 'success' || e.outcome === 'failure' || e.outcome === 'error' ? t(`admin.audit.${e.outcome}`) : e.outcome}
                       </Badge>
                     </Table.Td>
                     <Table.Td>
