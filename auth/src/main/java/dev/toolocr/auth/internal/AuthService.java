@@ -152,7 +152,10 @@ public class AuthService {
         return result;
     }
 
-    /** Rotates the refresh token; a replayed old token revokes the whole session. */
+    /**
+     * Rotates the refresh token; replaying one this server issued earlier for the session revokes the
+     * whole session, while a made-up one is merely refused.
+     */
     public LoginResult refresh(String refreshToken, ClientInfo client) {
         String sessionId = TokenService.sessionIdOf(refreshToken)
                 .orElseThrow(() -> new AuthException(AuthException.Kind.UNAUTHENTICATED));
@@ -169,6 +172,17 @@ public class AuthService {
             if (session.wasRotatedWhileInFlight(presented, now)) {
                 // The browser receives the winner's cookie; its page asks again with that one.
                 throw new AuthException(AuthException.Kind.REFRESH_CONFLICT);
+            }
+            if (!tokens.issuedHere(refreshToken)) {
+                // Made up by someone who knows the session id: refused, but it must not end the session.
+                publish(
+                        "token_refresh",
+                        "failure",
+                        user.id(),
+                        user.email(),
+                        client,
+                        Map.of("session_id", session.id(), "reason", "forged_token"));
+                throw new AuthException(AuthException.Kind.UNAUTHENTICATED);
             }
             revoke(session.id(), "refresh_token_reuse");
             publish(

@@ -15,33 +15,41 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Access tokens are HS256 JWTs (one algorithm, a {@code kid}, {@code typ=at+jwt}, user and session
- * ids); refresh tokens are opaque {@code <session id>.<256 random bits>}, of which only a SHA-256
- * hash is stored.
+ * ids); refresh tokens are opaque {@code <session id>.<256 random bits>.<tag>}, of which only a
+ * SHA-256 hash is stored. The tag (HMAC-SHA256 under a key derived from the signing key) tells a
+ * token this server issued from one made up by someone who merely knows a session id, so that only
+ * a genuine rotated token counts as reuse and revokes its session.
  */
 public class TokenService {
 
     private static final Logger log = LoggerFactory.getLogger(TokenService.class);
     private static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
+    private static final String HMAC = "HmacSHA256";
 
     private final SecureRandom random = new SecureRandom();
     private final byte[] key;
     private final String keyId;
+    private final SecretKeySpec refreshTagKey;
     private final AuthProperties properties;
     private final Clock clock;
 
@@ -50,6 +58,9 @@ public class TokenService {
         this.clock = clock;
         this.key = loadOrCreateKey(properties);
         this.keyId = HexFormat.of().formatHex(sha256(key)).substring(0, 16);
+        // A separate key for the tags, so that no refresh tag is ever a valid JWT signature input.
+        this.refreshTagKey =
+                new SecretKeySpec(hmac(new SecretKeySpec(key, HMAC), "tool-ocr refresh-token tag v1"), HMAC);
     }
 
     public record AccessToken(String value, long expiresInSeconds) {}
@@ -115,7 +126,37 @@ public class TokenService {
     public String newRefreshToken(String sessionId) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
-        return sessionId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String body = sessionId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        return body + "." + tagOf(body);
+    }
+
+    /** True when this server issued the refresh token (whether or not it is still current). */
+    public boolean issuedHere(String refreshToken) {
+        if (refreshToken == null || refreshToken.length() > 200) {
+            return false;
+        }
+        int dot = refreshToken.lastIndexOf('.');
+        if (dot <= 0) {
+            return false;
+        }
+        byte[] presented = refreshToken.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = tagOf(refreshToken.substring(0, dot)).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(presented, expected);
+    }
+
+    private String tagOf(String body) {
+        byte[] mac = hmac(refreshTagKey, body);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac, 16));
+    }
+
+    private static byte[] hmac(SecretKeySpec key, String data) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(key);
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The session id part of a refresh token, if it is well-formed. */

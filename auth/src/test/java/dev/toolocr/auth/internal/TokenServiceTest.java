@@ -116,10 +116,34 @@ class TokenServiceTest {
         String b = tokens.newRefreshToken(session);
 
         assertThat(a).isNotEqualTo(b);
-        assertThat(Base64.getUrlDecoder().decode(a.substring(37))).hasSize(32);
+        assertThat(Base64.getUrlDecoder().decode(a.split("\\.")[1])).hasSize(32);
         assertThat(TokenService.sessionIdOf(a)).hasValue(session);
         assertThat(TokenService.sessionIdOf("../../etc.x")).isEmpty();
         assertThat(TokenService.hash(a)).hasSize(64).isNotEqualTo(a);
+    }
+
+    @Test
+    void tellsIssuedRefreshTokensFromMadeUpOnes() {
+        TokenService tokens = service(secret);
+        String session = "7f1c3c1e-3b6f-4a39-9d2a-2a4cbb1f9b11";
+        String issued = tokens.newRefreshToken(session);
+        String[] parts = issued.split("\\.");
+        String otherSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
+
+        assertThat(tokens.issuedHere(issued)).isTrue();
+        assertThat(tokens.issuedHere(session + "." + parts[1])).as("no tag").isFalse();
+        assertThat(tokens.issuedHere(session + "." + otherSecret + "." + parts[2]))
+                .as("tag moved to another secret")
+                .isFalse();
+        assertThat(tokens.issuedHere(issued.substring(0, issued.length() - 1) + (issued.endsWith("A") ? "B" : "A")))
+                .as("tag altered")
+                .isFalse();
+        assertThat(service(Base64.getEncoder().encodeToString("another-key-another-key-another-k".getBytes()))
+                        .issuedHere(issued))
+                .as("another server's key")
+                .isFalse();
+        assertThat(tokens.issuedHere(null)).isFalse();
+        assertThat(tokens.issuedHere("")).isFalse();
     }
 
     private String sign(JWSHeader header, JWTClaimsSet claims) throws Exception {

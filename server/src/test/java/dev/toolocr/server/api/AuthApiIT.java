@@ -64,7 +64,7 @@ class AuthApiIT {
                 .getContent()
                 .get(0)
                 .id();
-        for (String name : List.of("carol", "dave", "erin", "frank", "gina", "hank")) {
+        for (String name : List.of("carol", "dave", "erin", "frank", "gina", "hank", "ivan", "judy")) {
             directory.createLocalUser(name + "@example.com", name, PASSWORD, admin);
         }
     }
@@ -251,8 +251,72 @@ class AuthApiIT {
 
         assertThat(unknown.status()).isEqualTo(401).isEqualTo(wrong.status());
         assertThat(unknown.body()).isEqualTo(wrong.body());
-        api.token("gina@example.com", PASSWORD);
-        assertThat(output.getAll()).doesNotContain("Wrong-password-XYZ").doesNotContain(PASSWORD);
+        Reply ok = api.login("gina@example.com", PASSWORD);
+        Reply refreshed = api.sendWithCookie("POST", "/api/v2/auth/refresh", cookieOf(ok));
+        assertThat(refreshed.status()).isEqualTo(200);
+        auditLog.flush();
+        String admin = api.token("admin@localhost", "Bootstrap-admin-pw-1");
+        String audit = api.send("GET", "/api/v2/admin/audit-logs?page_size=100", admin, null)
+                .body();
+
+        List<String> secrets = List.of(
+                "Wrong-password-XYZ",
+                PASSWORD,
+                ok.json().path("access_token").asText(),
+                refreshSecretOf(ok),
+                refreshed.json().path("access_token").asText(),
+                refreshSecretOf(refreshed));
+        for (String secret : secrets) {
+            assertThat(output.getAll()).as("server log").doesNotContain(secret);
+            assertThat(audit).as("audit log").doesNotContain(secret);
+        }
+        assertThat(audit).contains("gina@example.com");
+    }
+
+    @Test
+    void aMadeUpRefreshTokenIsRefusedWithoutEndingTheSession() throws Exception {
+        Reply login = api.login("ivan@example.com", PASSWORD);
+        String cookie = cookieOf(login);
+        String name = cookie.substring(0, cookie.indexOf('=') + 1);
+        String sessionId = cookie.substring(name.length(), cookie.indexOf('.'));
+        String secret = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
+
+        // Knowing a session id (it is in the JWT, the audit log and the sessions list) is not enough.
+        for (String forged : List.of(
+                name + sessionId + "." + secret,
+                name + sessionId + "." + secret + ".AAAAAAAAAAAAAAAAAAAAAA",
+                name + sessionId + "." + secret + "." + cookie.substring(cookie.lastIndexOf('.') + 1))) {
+            assertThat(api.sendWithCookie("POST", "/api/v2/auth/refresh", forged)
+                            .status())
+                    .as(forged)
+                    .isEqualTo(401);
+        }
+        assertThat(meStatus(login)).as("session still alive").isEqualTo(200);
+        assertThat(api.sendWithCookie("POST", "/api/v2/auth/refresh", cookie).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aSessionPastItsLifetimeRefusesAnAccessTokenThatHasNotExpired() throws Exception {
+        Reply current = api.login("judy@example.com", PASSWORD);
+        Duration elapsed = Duration.ZERO;
+        Duration step = Duration.ofDays(2);
+        // Active every two days (never idle) until ten minutes before the 30-day lifetime ends.
+        while (elapsed.plus(step).compareTo(Duration.ofDays(30)) < 0) {
+            clock.advance(step);
+            elapsed = elapsed.plus(step);
+            current = api.sendWithCookie("POST", "/api/v2/auth/refresh", cookieOf(current));
+            assertThat(current.status()).isEqualTo(200);
+        }
+        Duration untilTenMinutesBefore = Duration.ofDays(30).minus(elapsed).minusMinutes(10);
+        clock.advance(untilTenMinutesBefore);
+        current = api.sendWithCookie("POST", "/api/v2/auth/refresh", cookieOf(current));
+        assertThat(current.status()).isEqualTo(200);
+        assertThat(meStatus(current)).isEqualTo(200);
+
+        // Fifteen minutes on, the access token has another quarter hour to run, the session none.
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(meStatus(current)).as("past the absolute lifetime").isEqualTo(401);
     }
 
     @Test
@@ -321,6 +385,11 @@ class AuthApiIT {
                         tokens.json().path("access_token").asText(),
                         null)
                 .status();
+    }
+
+    /** The random part of the refresh token a login or refresh set. */
+    private static String refreshSecretOf(Reply r) {
+        return cookieOf(r).split("\\.")[1];
     }
 
     private static String cookieOf(Reply r) {
