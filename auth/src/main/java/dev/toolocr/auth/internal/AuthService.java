@@ -105,7 +105,7 @@ public class AuthService {
             publish("login_failure", "failure", targetId, attempted, client, Map.of("provider", provider.name()));
             throw new AuthException(AuthException.Kind.INVALID_CREDENTIALS);
         }
-        throttle.succeeded(attempted);
+        throttle.succeeded(attempted, client.ipAddress());
         CredentialProvider.VerifiedIdentity who = identity.get();
         LoginResult result = tx.execute(status -> {
             Instant now = clock.instant();

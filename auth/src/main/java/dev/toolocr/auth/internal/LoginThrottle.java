@@ -33,9 +33,14 @@ public class LoginThrottle {
         return Math.max(byUser, byIp);
     }
 
-    /** A successful sign-in clears the username's counter (not the address's). */
-    public void succeeded(String username) {
+    /**
+     * A successful sign-in clears the username's counter and takes its attempt back from the
+     * address's, so that staff signing in behind one office address are not throttled; failed
+     * attempts from an address still add up.
+     */
+    public void succeeded(String username, String ip) {
         windows.remove("u:" + username);
+        windows.computeIfPresent("i:" + ip, (k, w) -> w.count() <= 1 ? null : new Window(w.start(), w.count() - 1));
     }
 
     private long hit(String key, int limit) {

@@ -37,4 +37,20 @@ class LoginThrottleTest {
         assertThat(throttle.attempt("someone@example.com", "203.0.113.5")).isPositive();
         assertThat(throttle.attempt("someone@example.com", "198.51.100.1")).isZero();
     }
+
+    @Test
+    void successfulSignInsBehindOneAddressAreNotThrottledButFailuresStillCount() {
+        for (int i = 0; i < 50; i++) {
+            String user = "staff" + i + "@example.com";
+            assertThat(throttle.attempt(user, "192.0.2.1")).as("sign-in " + i).isZero();
+            throttle.succeeded(user, "192.0.2.1");
+        }
+        for (int i = 0; i < 10; i++) {
+            assertThat(throttle.attempt("guess" + i + "@example.com", "192.0.2.1"))
+                    .isZero();
+        }
+        assertThat(throttle.attempt("guess@example.com", "192.0.2.1"))
+                .as("the 11th failure")
+                .isPositive();
+    }
 }
