@@ -12,8 +12,14 @@ import { notify } from '../lib/notify';
 
 export type TaskAction = 'start' | 'cancel' | 'retry' | 'delete';
 
-/** The actions the server accepts in each state (anything else answers 409). */
-export function actionsFor(status: TaskStatus): TaskAction[] {
+/**
+ * The actions the server accepts in each state (anything else answers 409). Once retention has
+ * deleted a task's files there is nothing left to run, so only deleting the row remains.
+ */
+export function actionsFor(status: TaskStatus, fileDeleted = false): TaskAction[] {
+  if (fileDeleted) {
+    return status === 'processing' ? [] : ['delete'];
+  }
   switch (status) {
     case 'pending':
       return ['start', 'cancel', 'delete'];
@@ -96,7 +102,7 @@ export function TaskActions({ task, onDeleted }: { task: Task; onDeleted?: () =>
   const { t } = useTranslation();
   const mutation = useTaskAction();
   const [confirming, setConfirming] = useState(false);
-  const actions = actionsFor(task.status);
+  const actions = actionsFor(task.status, task.file_deleted);
   const run = (action: TaskAction) => {
     if (action === 'delete') {
       setConfirming(true);

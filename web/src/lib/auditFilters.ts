@@ -1,3 +1,5 @@
+import { endOfLocalDay, startOfLocalDay } from './localDays';
+
 /** Audit-log filters, kept in the URL like the task filters. */
 export interface AuditFilters {
   email: string;
@@ -49,7 +51,7 @@ export function parseAuditFilters(params: URLSearchParams): AuditFilters {
   };
 }
 
-/** Filter parameters shared by the page URL, the list request and the CSV export. */
+/** Filter parameters as the page URL keeps them. */
 export function auditFilterParams(f: AuditFilters): URLSearchParams {
   const p = new URLSearchParams();
   if (f.email.trim()) p.set('email', f.email.trim());
@@ -57,6 +59,14 @@ export function auditFilterParams(f: AuditFilters): URLSearchParams {
   if (f.outcome) p.set('outcome', f.outcome);
   if (f.dateFrom) p.set('date_from', f.dateFrom);
   if (f.dateTo) p.set('date_to', f.dateTo);
+  return p;
+}
+
+/** The list and export request: like the URL, but the days as the reader's local days. */
+export function auditFiltersToApiQuery(f: AuditFilters): URLSearchParams {
+  const p = auditFilterParams(f);
+  if (f.dateFrom) p.set('date_from', startOfLocalDay(f.dateFrom));
+  if (f.dateTo) p.set('date_to', endOfLocalDay(f.dateTo));
   return p;
 }
 

@@ -19,6 +19,8 @@ describe('actions per status', () => {
     expect(actionsFor('completed')).toEqual(['delete']);
     expect(actionsFor('failed')).toEqual(['retry', 'delete']);
     expect(actionsFor('cancelled')).toEqual(['retry', 'delete']);
+    expect(actionsFor('failed', true)).toEqual(['delete']);
+    expect(actionsFor('pending', true)).toEqual(['delete']);
   });
 
   it('offers downloads only for completed tasks whose files still exist, in a fixed order', () => {

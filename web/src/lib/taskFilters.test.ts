@@ -44,7 +44,7 @@ describe('task filters in the URL', () => {
     const q = taskFiltersToApiQuery({ ...DEFAULT_FILTERS, status: 'queued', dateFrom: '2026-01-01' });
     expect(Object.fromEntries(q)).toEqual({
       status: 'queued',
-      date_from: '2026-01-01',
+      date_from: new Date(2026, 0, 1).toISOString(),
       sort_by: 'created_at',
       order_desc: 'true',
       page: '1',

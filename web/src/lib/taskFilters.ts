@@ -1,4 +1,5 @@
 import { TASK_STATUSES, type TaskStatus } from '../api/types';
+import { endOfLocalDay, startOfLocalDay } from './localDays';
 
 /** The task-history view state; it lives in the URL so a view can be bookmarked and shared. */
 export interface TaskFilters {
@@ -100,13 +101,13 @@ export function toggleSort(current: TaskFilters, key: TaskSortKey): TaskFilters 
   return updateTaskFilters(current, { sortBy: key, orderDesc: descFirst });
 }
 
-/** The query the task list endpoint understands. */
+/** The query the task list endpoint understands; the days are the reader's local days. */
 export function taskFiltersToApiQuery(filters: TaskFilters): URLSearchParams {
   const q = new URLSearchParams();
   if (filters.status) q.set('status', filters.status);
   if (filters.filename.trim()) q.set('filename', filters.filename.trim());
-  if (filters.dateFrom) q.set('date_from', filters.dateFrom);
-  if (filters.dateTo) q.set('date_to', filters.dateTo);
+  if (filters.dateFrom) q.set('date_from', startOfLocalDay(filters.dateFrom));
+  if (filters.dateTo) q.set('date_to', endOfLocalDay(filters.dateTo));
   q.set('sort_by', filters.sortBy);
   q.set('order_desc', String(filters.orderDesc));
   q.set('page', String(filters.page));

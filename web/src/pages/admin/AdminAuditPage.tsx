@@ -8,7 +8,7 @@ import { useSearchParams } from 'react-router';
 import type { AuditEntry, Paged } from '../../api/types';
 import { useApi } from '../../auth/AuthContext';
 import { errorMessage } from '../../components/errors';
-import { AUDIT_EVENT_TYPES, auditFilterParams, auditFiltersToParams, parseAuditFilters, type AuditFilters } from '../../lib/auditFilters';
+import { AUDIT_EVENT_TYPES, auditFiltersToApiQuery, auditFiltersToParams, parseAuditFilters, type AuditFilters } from '../../lib/auditFilters';
 import { downloadWithToken } from '../../lib/download';
 import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -29,7 +29,7 @@ export default function AdminAuditPage() {
 
   const change = (c: Partial<AuditFilters>) => setParams(auditFiltersToParams({ ...filters, page: 1, ...c }));
 
-  const query = auditFilterParams(filters);
+  const query = auditFiltersToApiQuery(filters);
   query.set('page', String(filters.page));
   query.set('page_size', String(PAGE_SIZE));
   const logs = useQuery({
@@ -41,7 +41,7 @@ export default function AdminAuditPage() {
   const exportCsv = async () => {
     setExporting(true);
     try {
-      await downloadWithToken(api, `/api/v2/admin/audit-logs/export?${auditFilterParams(filters)}`, 'audit-log.csv');
+      await downloadWithToken(api, `/api/v2/admin/audit-logs/export?${auditFiltersToApiQuery(filters)}`, 'audit-log.csv');
     } catch (error) {
       notify({ color: 'red', message: errorMessage(error, t) });
     } finally {

@@ -5,13 +5,13 @@ import dev.toolocr.auth.UserDirectory;
 import dev.toolocr.server.audit.AuditQueries;
 import dev.toolocr.server.web.ApiException;
 import dev.toolocr.server.web.Csv;
+import dev.toolocr.server.web.DateParam;
 import dev.toolocr.server.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -189,20 +189,8 @@ class AdminController {
                 blankToNull(email),
                 blankToNull(eventType),
                 blankToNull(outcome),
-                day(dateFrom, false, "date_from"),
-                day(dateTo, true, "date_to"));
-    }
-
-    private static Instant day(String value, boolean end, String name) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            LocalDate d = LocalDate.parse(value.strip());
-            return (end ? d.plusDays(1) : d).atStartOfDay().toInstant(ZoneOffset.UTC);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new ApiException(ProblemType.VALIDATION_FAILED, name + " must be a date like 2026-11-22.");
-        }
+                DateParam.parse(dateFrom, false, "date_from"),
+                DateParam.parse(dateTo, true, "date_to"));
     }
 
     private static String blankToNull(String s) {

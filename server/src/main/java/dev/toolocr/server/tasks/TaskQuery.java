@@ -1,13 +1,10 @@
 package dev.toolocr.server.tasks;
 
 import dev.toolocr.server.web.ApiException;
+import dev.toolocr.server.web.DateParam;
 import dev.toolocr.server.web.ProblemType;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,8 +68,8 @@ record TaskQuery(
         if (name != null && name.length() > 255) {
             throw invalid("filename filter is too long");
         }
-        Instant from = parseDate(dateFrom, false, "date_from");
-        Instant to = parseDate(dateTo, true, "date_to");
+        Instant from = DateParam.parse(dateFrom, false, "date_from");
+        Instant to = DateParam.parse(dateTo, true, "date_to");
         return new TaskQuery(s, name, from, to, p, size, property, orderDesc == null || orderDesc);
     }
 
@@ -104,25 +101,6 @@ record TaskQuery(
     }
 
     /** A date means the whole day in UTC; a full timestamp is taken as given. */
-    private static Instant parseDate(String value, boolean endExclusive, String name) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.trim();
-        try {
-            if (v.length() == 10) {
-                LocalDate day = LocalDate.parse(v);
-                return (endExclusive ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
-            }
-            Instant instant = v.endsWith("Z") || v.matches(".*[+-]\\d\\d:\\d\\d$")
-                    ? OffsetDateTime.parse(v).toInstant()
-                    : java.time.LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
-            return endExclusive ? instant.plusNanos(1000) : instant;
-        } catch (DateTimeParseException e) {
-            throw invalid(name + " must be a date (2026-11-22) or an ISO-8601 timestamp");
-        }
-    }
-
     private static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
