@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +54,7 @@ public record AuthProperties(
      * @param timeout connect and read timeout ({@code EXTERNAL_AUTH_TIMEOUT}, seconds)
      * @param oidc optional verification of the {@code id_token} the API returns
      * @param reauth optional stored-credential re-authentication (off by default; see the README for its risk)
+     * @param response where the API's answer keeps each field
      */
     public record External(
             URI apiUrl,
@@ -62,7 +64,52 @@ public record AuthProperties(
             @DefaultValue("5") @Min(1) @Max(100) int breakerFailureThreshold,
             @DefaultValue("30s") @NotNull Duration breakerOpenFor,
             @Valid @NotNull @DefaultValue Oidc oidc,
-            @Valid @NotNull @DefaultValue Reauth reauth) {}
+            @Valid @NotNull @DefaultValue Reauth reauth,
+            @Valid @NotNull @DefaultValue ResponseMapping response) {}
+
+    /**
+     * Where the AD API's answer keeps each field, as JSON Pointers (RFC 6901), because deployments
+     * differ; the defaults are SPEC 4.1's shape. A blank {@code success} lets an HTTP 200 alone mean
+     * success; a blank optional field is not read.
+     */
+    public record ResponseMapping(
+            @DefaultValue("/success") @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
+            String success,
+
+            @DefaultValue("/data/userInfo/email") @NotBlank @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
+            String email,
+
+            @DefaultValue("/data/userInfo/name") @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
+            String name,
+
+            @DefaultValue("/data/userInfo/jobTitle") @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
+            String jobTitle,
+
+            @DefaultValue("/data/userInfo/id") @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
+            String userId,
+
+            @DefaultValue("/data/access_token") @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
+            String accessToken,
+
+            @DefaultValue("/data/id_token") @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
+            String idToken,
+
+            @DefaultValue("/data/expires_in") @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
+            String expiresIn) {
+
+        /** SPEC 4.1's answer shape. */
+        public static ResponseMapping spec() {
+            return new ResponseMapping(
+                    "/success",
+                    "/data/userInfo/email",
+                    "/data/userInfo/name",
+                    "/data/userInfo/jobTitle",
+                    "/data/userInfo/id",
+                    "/data/access_token",
+                    "/data/id_token",
+                    "/data/expires_in");
+        }
+    }
 
     /**
      * Verification of the AD {@code id_token} against an OpenID issuer: RS256 signature by a key of
@@ -110,6 +157,9 @@ public record AuthProperties(
             @DefaultValue("5") @Min(1) int perUsername,
             @DefaultValue("20") @Min(1) int perIp,
             @DefaultValue("5m") @NotNull Duration window) {}
+
+    static final String POINTER = "^(/[^/]*)*$";
+    static final String POINTER_MESSAGE = "must be a JSON Pointer such as /data/userInfo/email";
 
     public boolean usesExternalProvider() {
         return external.apiUrl() != null && !external.apiUrl().toString().isBlank();

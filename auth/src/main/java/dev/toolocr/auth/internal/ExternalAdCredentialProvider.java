@@ -82,6 +82,7 @@ class ExternalAdCredentialProvider implements CredentialProvider {
                 if (status != 200) {
                     return Optional.empty();
                 }
+                // Outside the retry: asking again after an unreadable answer is another AD sign-in.
                 return parse(response.body());
             } catch (IOException e) {
                 if (attempt >= settings.maxAttempts()) {
@@ -97,33 +98,47 @@ class ExternalAdCredentialProvider implements CredentialProvider {
         }
     }
 
-    private Optional<VerifiedIdentity> parse(byte[] body) throws IOException {
-        JsonNode root = json.readTree(body);
-        if (!root.path("success").asBoolean(false)) {
+    private Optional<VerifiedIdentity> parse(byte[] body) {
+        AuthProperties.ResponseMapping fields = settings.response();
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (IOException e) {
+            log.warn("AD API answered 200 with a body that is not JSON; refusing the sign-in");
+            throw new AuthException(AuthException.Kind.PROVIDER_UNAVAILABLE);
+        }
+        if (root == null
+                || (!fields.success().isBlank() && !root.at(fields.success()).asBoolean(false))) {
             return Optional.empty();
         }
-        JsonNode info = root.at("/data/userInfo");
-        String email = info.path("email").asText("");
-        if (email.isBlank()) {
-            log.warn("AD API accepted a sign-in but returned no e-mail; refusing it");
+        String email = text(root, fields.email());
+        if (email == null || email.isBlank()) {
+            log.warn("AD API accepted a sign-in but returned no e-mail at {}; refusing it", fields.email());
             return Optional.empty();
         }
-        JsonNode data = root.path("data");
-        if (idTokens != null && !idTokenVouchesFor(data.path("id_token").asText(null), email)) {
+        String idToken = text(root, fields.idToken());
+        if (idTokens != null && !idTokenVouchesFor(idToken, email)) {
             return Optional.empty();
         }
-        ExternalTokens tokens = data.hasNonNull("access_token")
-                ? new ExternalTokens(
-                        data.path("access_token").asText(),
-                        data.path("id_token").asText(null),
-                        data.path("expires_in").asLong(3600))
+        String accessToken = text(root, fields.accessToken());
+        ExternalTokens tokens = accessToken != null
+                ? new ExternalTokens(accessToken, idToken, expiresIn(root, fields.expiresIn()))
                 : null;
         return Optional.of(new VerifiedIdentity(
-                email,
-                info.path("name").asText(null),
-                info.path("jobTitle").asText(null),
-                info.path("id").asText(null),
-                tokens));
+                email, text(root, fields.name()), text(root, fields.jobTitle()), text(root, fields.userId()), tokens));
+    }
+
+    /** The text at a JSON Pointer; null where the pointer is blank or the answer has no value there. */
+    private static String text(JsonNode root, String pointer) {
+        if (pointer.isBlank()) {
+            return null;
+        }
+        JsonNode node = root.at(pointer);
+        return node.isMissingNode() || node.isNull() || node.isContainerNode() ? null : node.asText();
+    }
+
+    private static long expiresIn(JsonNode root, String pointer) {
+        return pointer.isBlank() ? 3600 : root.at(pointer).asLong(3600);
     }
 
     /**

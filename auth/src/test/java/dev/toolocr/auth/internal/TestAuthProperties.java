@@ -32,7 +32,8 @@ final class TestAuthProperties {
                         2,
                         Duration.ofSeconds(30),
                         new AuthProperties.Oidc(null, null, null, Duration.ofSeconds(60)),
-                        new AuthProperties.Reauth(false, Duration.ofSeconds(300), 3, Duration.ofSeconds(30))),
+                        new AuthProperties.Reauth(false, Duration.ofSeconds(300), 3, Duration.ofSeconds(30)),
+                        AuthProperties.ResponseMapping.spec()),
                 new AuthProperties.Throttle(perUsername, perIp, Duration.ofMinutes(5)));
     }
 
@@ -58,7 +59,35 @@ final class TestAuthProperties {
                         e.breakerFailureThreshold(),
                         e.breakerOpenFor(),
                         oidc,
-                        reauth),
+                        reauth,
+                        e.response()),
+                base.throttle());
+    }
+
+    /** The same settings with another answer shape of the AD API. */
+    static AuthProperties with(AuthProperties base, AuthProperties.ResponseMapping response) {
+        AuthProperties.External e = base.external();
+        return new AuthProperties(
+                base.keyDir(),
+                base.jwtSecret(),
+                base.tokenKeys(),
+                base.issuer(),
+                base.accessTokenTtl(),
+                base.idleTimeout(),
+                base.absoluteLifetime(),
+                base.adminEmails(),
+                base.trustedProxies(),
+                base.local(),
+                new AuthProperties.External(
+                        e.apiUrl(),
+                        e.endpoint(),
+                        e.timeout(),
+                        e.maxAttempts(),
+                        e.breakerFailureThreshold(),
+                        e.breakerOpenFor(),
+                        e.oidc(),
+                        e.reauth(),
+                        response),
                 base.throttle());
     }
 }

@@ -63,6 +63,14 @@ class InvalidConfigurationStopsStartupTest {
                 .contains("Invalid configuration: TOOL_OCR_AUTH_EXTERNAL_OIDC_ISSUER needs an audience and a JWKS URI");
     }
 
+    @Test
+    void adAnswerFieldThatIsNotAJsonPointerNamesTheVariable(CapturedOutput output) {
+        startWith(Map.of("tool-ocr.auth.external.response.email", "data.userInfo.email"));
+
+        assertThat(output)
+                .contains("Invalid configuration: TOOL_OCR_AUTH_EXTERNAL_RESPONSE_EMAIL must be a JSON Pointer");
+    }
+
     private static void startWith(Map<String, Object> settings) {
         // Command-line arguments outrank application.yml, so the test never touches ./data.
         String[] args = {
