@@ -40,17 +40,8 @@ final class TestAuthProperties {
     /** The same settings with other id_token verification and re-authentication settings. */
     static AuthProperties with(AuthProperties base, AuthProperties.Oidc oidc, AuthProperties.Reauth reauth) {
         AuthProperties.External e = base.external();
-        return new AuthProperties(
-                base.keyDir(),
-                base.jwtSecret(),
-                base.tokenKeys(),
-                base.issuer(),
-                base.accessTokenTtl(),
-                base.idleTimeout(),
-                base.absoluteLifetime(),
-                base.adminEmails(),
-                base.trustedProxies(),
-                base.local(),
+        return withExternal(
+                base,
                 new AuthProperties.External(
                         e.apiUrl(),
                         e.endpoint(),
@@ -60,13 +51,27 @@ final class TestAuthProperties {
                         e.breakerOpenFor(),
                         oidc,
                         reauth,
-                        e.response()),
-                base.throttle());
+                        e.response()));
     }
 
     /** The same settings with another answer shape of the AD API. */
     static AuthProperties with(AuthProperties base, AuthProperties.ResponseMapping response) {
         AuthProperties.External e = base.external();
+        return withExternal(
+                base,
+                new AuthProperties.External(
+                        e.apiUrl(),
+                        e.endpoint(),
+                        e.timeout(),
+                        e.maxAttempts(),
+                        e.breakerFailureThreshold(),
+                        e.breakerOpenFor(),
+                        e.oidc(),
+                        e.reauth(),
+                        response));
+    }
+
+    private static AuthProperties withExternal(AuthProperties base, AuthProperties.External external) {
         return new AuthProperties(
                 base.keyDir(),
                 base.jwtSecret(),
@@ -78,16 +83,7 @@ final class TestAuthProperties {
                 base.adminEmails(),
                 base.trustedProxies(),
                 base.local(),
-                new AuthProperties.External(
-                        e.apiUrl(),
-                        e.endpoint(),
-                        e.timeout(),
-                        e.maxAttempts(),
-                        e.breakerFailureThreshold(),
-                        e.breakerOpenFor(),
-                        e.oidc(),
-                        e.reauth(),
-                        response),
+                external,
                 base.throttle());
     }
 }
