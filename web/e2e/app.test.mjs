@@ -326,6 +326,16 @@ describe('tasks', () => {
     assert.match(await alert.textContent(), /Page 1 draws an image that is missing from the file/);
     await shot(page, 'en-task-failed-detail');
     await assertAccessible(page, 'failed task detail');
+
+    // In 繁體中文 the reason is a translated sentence, with the server's own words beneath it.
+    await page.getByRole('button', { name: 'Language' }).click();
+    await page.getByRole('menuitem', { name: '繁體中文' }).click();
+    const translated = page.getByRole('alert').filter({ hasText: '檔案已損毀或不完整。' });
+    await translated.waitFor();
+    assert.match(await translated.textContent(), /伺服器訊息：Page 1 draws an image/);
+    await shot(page, 'zh-TW-task-failed-detail');
+    await page.getByRole('button', { name: '語言' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('link', { name: 'Task history' }).first().click();
     await taskRow(page, 'linn.png').waitFor();
   });
