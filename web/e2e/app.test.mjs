@@ -407,6 +407,10 @@ describe('administration', () => {
     await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     await page.getByText('Pages processed').waitFor();
     await page.locator('.recharts-surface').first().waitFor();
+    // Both series are drawn and named (recharts draws nothing when its react-is is not React's).
+    await waitUntil('two area curves', async () => (await page.locator('.recharts-area-curve').count()) >= 2);
+    await page.locator('.recharts-legend-wrapper').getByText('Tasks created').waitFor();
+    await page.locator('.recharts-legend-wrapper').getByText('Sign-ins').waitFor();
     await page.getByText('Show the numbers as a table').click();
     assert.equal(await page.locator('details table tbody tr').count(), 30);
     await shot(page, 'en-admin-dashboard-desktop');
