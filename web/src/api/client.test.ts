@@ -152,20 +152,32 @@ describe('ApiClient', () => {
     });
     const client = new ApiClient({ fetch: server.fetch });
     const restored = client.restore();
-    await vi.advanceTimersByTimeAsync(REFRESH_CONFLICT_RETRY_MS);
+    await vi.advanceTimersByTimeAsync(REFRESH_CONFLICT_RETRY_MS[0]);
     expect(await restored).toEqual(USER);
     expect(client.accessToken).toBe('second');
     expect(attempts).toBe(2);
     expect(vi.mocked(server.fetch).mock.calls.every(([, init]) => init?.keepalive === true)).toBe(true);
   });
 
-  it('a second lost race ends the attempt without a third request', async () => {
-    const server = fakeFetch({ 'POST /api/v2/auth/refresh': () => problem(409, 'refresh-conflict') });
+  it('keeps asking while the winner’s cookie is on its way, then gives up within the server’s window', async () => {
+    let attempts = 0;
+    const server = fakeFetch({
+      'POST /api/v2/auth/refresh': () => (++attempts <= 3 ? problem(409, 'refresh-conflict') : json(tokens('late'))),
+    });
     const client = new ApiClient({ fetch: server.fetch });
     const restored = client.restore();
-    await vi.advanceTimersByTimeAsync(REFRESH_CONFLICT_RETRY_MS);
-    expect(await restored).toBeNull();
-    expect(server.calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(REFRESH_CONFLICT_RETRY_MS[0] + REFRESH_CONFLICT_RETRY_MS[1] + REFRESH_CONFLICT_RETRY_MS[2]);
+    expect(await restored).toEqual(USER);
+    expect(client.accessToken).toBe('late');
+
+    const stuck = fakeFetch({ 'POST /api/v2/auth/refresh': () => problem(409, 'refresh-conflict') });
+    const other = new ApiClient({ fetch: stuck.fetch });
+    const gaveUp = other.restore();
+    const total = REFRESH_CONFLICT_RETRY_MS.reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThan(10_000);
+    await vi.advanceTimersByTimeAsync(total);
+    expect(await gaveUp).toBeNull();
+    expect(stuck.calls).toHaveLength(REFRESH_CONFLICT_RETRY_MS.length + 1);
   });
 
   it('restore answers null without a session', async () => {

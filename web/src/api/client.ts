@@ -54,8 +54,12 @@ export function networkError(cause: unknown): ApiError {
   return new ApiError(0, `${PROBLEM_PREFIX}network`, 'Network error', message);
 }
 
-/** How long to wait before asking again after a refresh lost a race with another (409). */
-export const REFRESH_CONFLICT_RETRY_MS = 300;
+/**
+ * Waits before asking again after a refresh lost a race with another (409): the winner's answer,
+ * which carries the new cookie, may reach the browser later than ours. The server accepts such
+ * retries for 10 seconds after the race; these add up to well under that.
+ */
+export const REFRESH_CONFLICT_RETRY_MS = [300, 1000, 2000, 3500] as const;
 
 /** Refresh this long before the access token expires (SPEC 4.3). */
 export const REFRESH_AHEAD_MS = 5 * 60 * 1000;
@@ -192,10 +196,11 @@ export class ApiClient {
     let response: Response;
     try {
       response = await this.sendRefresh();
-      if (response.status === 409) {
-        // Another refresh of this session (this tab's before a reload, say) rotated the token while
-        // ours was on its way; the browser has the newer cookie once that one answers.
-        await new Promise((r) => setTimeout(r, REFRESH_CONFLICT_RETRY_MS));
+      // Another refresh of this session (this tab's before a reload, say) rotated the token while
+      // ours was on its way; the browser has the newer cookie once that one answers.
+      for (const wait of REFRESH_CONFLICT_RETRY_MS) {
+        if (response.status !== 409) break;
+        await new Promise((r) => setTimeout(r, wait));
         response = await this.sendRefresh();
       }
     } catch {

@@ -28,6 +28,12 @@ public class AuthService {
 
     private static final int MAX_REVOKE_ATTEMPTS = 5;
 
+    /**
+     * How long the loser of a refresh race may present its previous token again (answered 409 each
+     * time). The web app asks again for about seven seconds; any replay after that revokes the session.
+     */
+    static final Duration REFRESH_CONFLICT_WINDOW = Duration.ofSeconds(10);
+
     public record LoginResult(TokenService.AccessToken accessToken, String refreshToken, CurrentUser user) {}
 
     private final CredentialProvider provider;
@@ -171,6 +177,10 @@ public class AuthService {
         if (!presented.equals(session.refreshTokenHash())) {
             if (session.wasRotatedWhileInFlight(presented, now)) {
                 // The browser receives the winner's cookie; its page asks again with that one.
+                throw refreshConflict(session.id(), presented, now);
+            }
+            if (session.mayRetryAfterConflict(presented, now)) {
+                // The winner's cookie has not reached the browser yet; still not a replay.
                 throw new AuthException(AuthException.Kind.REFRESH_CONFLICT);
             }
             if (!tokens.issuedHere(refreshToken)) {
@@ -199,11 +209,17 @@ public class AuthService {
         Instant rotatedAt = clock.instant();
         if (sessions.rotate(session.id(), presented, TokenService.hash(next), rotatedAt) != 1) {
             // A concurrent refresh with the same token won; this one loses without harming the session.
-            throw new AuthException(AuthException.Kind.REFRESH_CONFLICT);
+            throw refreshConflict(session.id(), presented, now);
         }
         publish("token_refresh", "success", user.id(), user.email(), client, Map.of("session_id", session.id()));
         return new LoginResult(
                 tokens.issueAccessToken(user.id(), session.id()), next, toCurrentUser(user, session.id()));
+    }
+
+    /** A refresh that lost a race: its token may be presented again for a short while (409 each time). */
+    private AuthException refreshConflict(String sessionId, String presentedHash, Instant now) {
+        sessions.openRefreshConflictWindow(sessionId, presentedHash, now.plus(REFRESH_CONFLICT_WINDOW));
+        return new AuthException(AuthException.Kind.REFRESH_CONFLICT);
     }
 
     /**

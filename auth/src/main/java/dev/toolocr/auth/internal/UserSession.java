@@ -25,6 +25,7 @@ public class UserSession {
     private String refreshTokenHash;
     private String previousRefreshTokenHash;
     private Instant refreshedAt;
+    private Instant refreshConflictUntil;
     private int refreshCount;
     private Instant createdAt;
     private Instant lastAccessAt;
@@ -156,6 +157,7 @@ public class UserSession {
         previousRefreshTokenHash = refreshTokenHash;
         refreshTokenHash = newHash;
         refreshedAt = now;
+        refreshConflictUntil = null;
         refreshCount++;
         lastAccessAt = now;
     }
@@ -169,6 +171,17 @@ public class UserSession {
         return presentedHash.equals(previousRefreshTokenHash)
                 && refreshedAt != null
                 && !arrivedAt.truncatedTo(ChronoUnit.MICROS).isAfter(refreshedAt);
+    }
+
+    /**
+     * A refresh with this token already lost a race and was told so (409); its page may ask again
+     * with the same cookie until the window closes, because the winner's answer, which carries the
+     * new cookie, can reach the browser later than the loser's (a page reloaded mid-refresh).
+     */
+    boolean mayRetryAfterConflict(String presentedHash, Instant now) {
+        return presentedHash.equals(previousRefreshTokenHash)
+                && refreshConflictUntil != null
+                && now.isBefore(refreshConflictUntil);
     }
 
     public String id() {

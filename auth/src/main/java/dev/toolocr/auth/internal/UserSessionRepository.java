@@ -30,13 +30,23 @@ interface UserSessionRepository extends JpaRepository<UserSession, String> {
     @Transactional
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("update UserSession s set s.previousRefreshTokenHash = s.refreshTokenHash, s.refreshTokenHash = :newHash,"
-            + " s.refreshedAt = :now, s.refreshCount = s.refreshCount + 1, s.lastAccessAt = :now, s.version = s.version + 1"
+            + " s.refreshedAt = :now, s.refreshConflictUntil = null, s.refreshCount = s.refreshCount + 1,"
+            + " s.lastAccessAt = :now, s.version = s.version + 1"
             + " where s.id = :id and s.refreshTokenHash = :oldHash and s.revokedAt is null")
     int rotate(
             @Param("id") String id,
             @Param("oldHash") String oldHash,
             @Param("newHash") String newHash,
             @Param("now") Instant now);
+
+    /** Opens the window in which the loser of a refresh race may ask again with its previous token. */
+    @Transactional
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update UserSession s set s.refreshConflictUntil = :until, s.version = s.version + 1"
+            + " where s.id = :id and s.previousRefreshTokenHash = :previousHash and s.revokedAt is null"
+            + " and (s.refreshConflictUntil is null or s.refreshConflictUntil < :until)")
+    int openRefreshConflictWindow(
+            @Param("id") String id, @Param("previousHash") String previousHash, @Param("until") Instant until);
 
     @Transactional
     @Modifying(clearAutomatically = true, flushAutomatically = true)

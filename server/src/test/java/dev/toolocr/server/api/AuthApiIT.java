@@ -232,6 +232,36 @@ class AuthApiIT {
     }
 
     @Test
+    void theLoserOfARefreshRaceMayAskAgainBrieflyButNotForever() throws Exception {
+        String cookie = cookieOf(api.login("ivan@example.com", PASSWORD));
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Callable<Reply>> calls = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            calls.add(() -> api.sendWithCookie("POST", "/api/v2/auth/refresh", cookie));
+        }
+        List<Reply> replies = new ArrayList<>();
+        for (Future<Reply> f : pool.invokeAll(calls)) {
+            replies.add(f.get());
+        }
+        pool.shutdown();
+        Reply winner =
+                replies.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
+        assertThat(replies.stream().filter(r -> r.status() == 409)).isNotEmpty();
+
+        // A page reloaded mid-refresh asks again before the winner's cookie reached the browser.
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(api.sendWithCookie("POST", "/api/v2/auth/refresh", cookie).status())
+                .isEqualTo(409);
+        assertThat(meStatus(winner)).as("the session lives").isEqualTo(200);
+
+        // Past the window the same cookie is a replay like any other.
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(api.sendWithCookie("POST", "/api/v2/auth/refresh", cookie).status())
+                .isEqualTo(401);
+        assertThat(meStatus(winner)).as("session revoked").isEqualTo(401);
+    }
+
+    @Test
     void tamperedTokenAndLoggedOutSessionAreRefused() throws Exception {
         String token = api.token("frank@example.com", PASSWORD);
         String tampered = token.substring(0, token.length() - 3) + (token.endsWith("AAA") ? "BBB" : "AAA");
