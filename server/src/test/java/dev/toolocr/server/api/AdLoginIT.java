@@ -76,10 +76,14 @@ class AdLoginIT {
         String token = login.json().path("access_token").asText();
 
         Map<String, Object> row =
-                jdbc.queryForMap("select external_access_token_enc, external_id_token_enc from tool_ocr_sessions s"
+                jdbc.queryForMap("select external_access_token_enc, external_id_token_enc, stored_credential_enc"
+                        + " from tool_ocr_sessions s"
                         + " join tool_ocr_users u on u.id = s.user_id where u.email = 'alice@example.com'");
         assertThat(String.valueOf(row.get("external_access_token_enc"))).startsWith("v1:");
         assertThat(String.valueOf(row.get("external_id_token_enc"))).startsWith("v1:");
+        assertThat(row.get("stored_credential_enc"))
+                .as("the AD password is kept only when stored-credential re-authentication is turned on")
+                .isNull();
 
         Reply wrong = api.login("alice", "nope");
         assertThat(wrong.status()).isEqualTo(401);

@@ -1,0 +1,69 @@
+package dev.toolocr.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.toolocr.server.ToolOcrApplication;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The embedded default's first start: a generated admin password, shown once and never again. */
+@ExtendWith(OutputCaptureExtension.class)
+class BootstrapAdminIT {
+
+    private static final Pattern SHOWN = Pattern.compile("Password \\(shown once\\):\\s+(\\S+)");
+
+    @TempDir
+    Path data;
+
+    @Test
+    void aGeneratedAdminPasswordIsPrintedOnceWorksAndIsNotLogged(CapturedOutput output) throws Exception {
+        String password;
+        try (ConfigurableApplicationContext first = start()) {
+            Matcher shown = SHOWN.matcher(output.getOut());
+            assertThat(shown.find()).as("password printed at first start").isTrue();
+            password = shown.group(1);
+            assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+            ApiClient api = new ApiClient(port(first));
+            assertThat(api.login("admin@localhost", password).status()).isEqualTo(200);
+        }
+        int printedSoFar = output.getOut().length();
+
+        try (ConfigurableApplicationContext second = start()) {
+            assertThat(output.getOut().substring(printedSoFar))
+                    .as("second start on the same data")
+                    .doesNotContain("shown once")
+                    .doesNotContain(password);
+            assertThat(new ApiClient(port(second))
+                            .login("admin@localhost", password)
+                            .status())
+                    .isEqualTo(200);
+        }
+        // Only the console banner carries it: no log line (which may be shipped elsewhere) does.
+        assertThat(output.getAll().lines().filter(l -> l.contains(password)))
+                .singleElement()
+                .satisfies(l -> assertThat(l).contains("shown once"));
+    }
+
+    private ConfigurableApplicationContext start() {
+        // Command-line arguments outrank the test configuration's data folder and database.
+        return new SpringApplicationBuilder(ToolOcrApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--tool-ocr.data-dir=" + data,
+                        "--tool-ocr.database.embedded-url=jdbc:h2:file:" + data.resolve("db/tool-ocr"),
+                        "--tool-ocr.tasks.workers.pool-size=0",
+                        "--tool-ocr.auth.local.bootstrap-admin-password=");
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+}
