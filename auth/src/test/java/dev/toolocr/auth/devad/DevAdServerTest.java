@@ -12,9 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** The stand-in AD server's own contract: its users file and its answers to bad requests. */
+@ExtendWith(OutputCaptureExtension.class)
 class DevAdServerTest {
 
     @TempDir
@@ -47,6 +51,37 @@ class DevAdServerTest {
         assertThatThrownBy(() -> DevAdServer.readUsers(noPassword))
                 .hasMessageContaining("username, password and email");
         assertThatThrownBy(() -> DevAdServer.readUsers(notYaml)).hasMessageContaining("is not valid YAML");
+    }
+
+    @Test
+    void logsSignInsWithoutPasswordsAndAddsTheLatencyAskedFor(CapturedOutput output) throws Exception {
+        try (DevAdServer ad = new DevAdServer(
+                        0, List.of(new DevAdServer.User("alice", "Alice-pw-1", "alice@example.com", "Alice", null)))
+                .start()) {
+            HttpClient http = HttpClient.newHttpClient();
+            URI login = URI.create("http://127.0.0.1:" + ad.port() + "/api/auth/login");
+            ad.latencyMillis(400);
+            long started = System.nanoTime();
+            HttpResponse<String> good = http.send(signIn(login, "Alice-pw-1"), HttpResponse.BodyHandlers.ofString());
+            long tookMillis = (System.nanoTime() - started) / 1_000_000;
+            HttpResponse<String> bad = http.send(signIn(login, "Wrong-pw-9"), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(good.statusCode()).isEqualTo(200);
+            assertThat(bad.statusCode()).isEqualTo(401);
+            assertThat(tookMillis).as("latency knob").isGreaterThanOrEqualTo(400);
+            assertThat(output.getAll())
+                    .contains("accepted sign-in for 'alice'")
+                    .contains("rejected sign-in for 'alice'")
+                    .doesNotContain("Alice-pw-1")
+                    .doesNotContain("Wrong-pw-9");
+        }
+    }
+
+    private static HttpRequest signIn(URI login, String password) {
+        return HttpRequest.newBuilder(login)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"alice\",\"password\":\"" + password + "\"}"))
+                .build();
     }
 
     @Test
