@@ -388,6 +388,31 @@ describe('sessions', () => {
     await phone.page.goto(`${BASE}/sessions`);
     await phone.page.waitForURL(/\/sign-in\?next=%2Fsessions/);
   });
+
+  test('signing out everywhere else, then from the header by keyboard, ends each session', async () => {
+    const laptop = await signedIn('carol', 'Carol-pw-1');
+    const tablet = await signedIn('carol', 'Carol-pw-1');
+    const { page } = laptop;
+    await page.goto(`${BASE}/sessions`);
+    await waitUntil('two sessions', async () => (await page.getByTestId('session-row').count()) >= 2);
+    await page.getByRole('button', { name: 'Sign out all other sessions' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Sign out all other sessions' }).click();
+    await waitUntil('only this device left', async () => (await page.getByTestId('session-row').count()) === 1);
+    await tablet.page.goto(`${BASE}/sessions`);
+    await tablet.page.waitForURL(/\/sign-in\?next=%2Fsessions/);
+
+    await page.getByRole('button', { name: 'Account menu for Carol Wu' }).focus();
+    await page.keyboard.press('Enter');
+    const signOut = page.getByRole('menuitem', { name: 'Sign out' });
+    await signOut.waitFor();
+    await signOut.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/sign-in/);
+    // The refresh cookie went with the session: a reload does not sign Carol back in.
+    await page.goto(`${BASE}/sessions`);
+    await page.waitForURL(/\/sign-in\?next=%2Fsessions/);
+  });
 });
 
 describe('administration', () => {
@@ -398,6 +423,11 @@ describe('administration', () => {
     assert.equal(await page.getByRole('link', { name: 'Dashboard' }).count(), 0);
     await page.goto(`${BASE}/admin/audit`);
     await page.getByRole('heading', { name: 'Administrators only' }).waitFor();
+    await assertAccessible(page, 'administrators-only page');
+    await page.goto(`${BASE}/no-such-page`);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await assertAccessible(page, 'not-found page');
+    await shot(page, 'en-not-found');
   });
 
   test('dashboard with stats and the 30-day chart', async () => {
