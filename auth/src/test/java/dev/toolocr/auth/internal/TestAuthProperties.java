@@ -39,39 +39,20 @@ final class TestAuthProperties {
 
     /** The same settings with other id_token verification and re-authentication settings. */
     static AuthProperties with(AuthProperties base, AuthProperties.Oidc oidc, AuthProperties.Reauth reauth) {
-        AuthProperties.External e = base.external();
-        return withExternal(
-                base,
-                new AuthProperties.External(
-                        e.apiUrl(),
-                        e.endpoint(),
-                        e.timeout(),
-                        e.maxAttempts(),
-                        e.breakerFailureThreshold(),
-                        e.breakerOpenFor(),
-                        oidc,
-                        reauth,
-                        e.response()));
+        return withExternal(base, oidc, reauth, base.external().response());
     }
 
     /** The same settings with another answer shape of the AD API. */
     static AuthProperties with(AuthProperties base, AuthProperties.ResponseMapping response) {
-        AuthProperties.External e = base.external();
-        return withExternal(
-                base,
-                new AuthProperties.External(
-                        e.apiUrl(),
-                        e.endpoint(),
-                        e.timeout(),
-                        e.maxAttempts(),
-                        e.breakerFailureThreshold(),
-                        e.breakerOpenFor(),
-                        e.oidc(),
-                        e.reauth(),
-                        response));
+        return withExternal(base, base.external().oidc(), base.external().reauth(), response);
     }
 
-    private static AuthProperties withExternal(AuthProperties base, AuthProperties.External external) {
+    private static AuthProperties withExternal(
+            AuthProperties base,
+            AuthProperties.Oidc oidc,
+            AuthProperties.Reauth reauth,
+            AuthProperties.ResponseMapping response) {
+        AuthProperties.External e = base.external();
         return new AuthProperties(
                 base.keyDir(),
                 base.jwtSecret(),
@@ -83,7 +64,16 @@ final class TestAuthProperties {
                 base.adminEmails(),
                 base.trustedProxies(),
                 base.local(),
-                external,
+                new AuthProperties.External(
+                        e.apiUrl(),
+                        e.endpoint(),
+                        e.timeout(),
+                        e.maxAttempts(),
+                        e.breakerFailureThreshold(),
+                        e.breakerOpenFor(),
+                        oidc,
+                        reauth,
+                        response),
                 base.throttle());
     }
 }

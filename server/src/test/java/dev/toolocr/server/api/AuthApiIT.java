@@ -203,16 +203,7 @@ class AuthApiIT {
     @Test
     void ofTwoConcurrentRefreshesExactlyOneWinsAndTheSessionSurvives() throws Exception {
         String cookie = cookieOf(api.login("erin@example.com", PASSWORD));
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Callable<Reply>> calls = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            calls.add(() -> api.sendWithCookie("POST", "/api/v2/auth/refresh", cookie));
-        }
-        List<Reply> replies = new ArrayList<>();
-        for (Future<Reply> f : pool.invokeAll(calls)) {
-            replies.add(f.get());
-        }
-        pool.shutdown();
+        List<Reply> replies = refreshAtOnce(cookie, 4);
 
         assertThat(replies.stream().filter(r -> r.status() == 200)).hasSize(1);
         // The others lost a race, not the session: 409 tells the client to ask again with the newest cookie.
@@ -234,16 +225,7 @@ class AuthApiIT {
     @Test
     void theLoserOfARefreshRaceMayAskAgainBrieflyButNotForever() throws Exception {
         String cookie = cookieOf(api.login("ivan@example.com", PASSWORD));
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        List<Callable<Reply>> calls = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            calls.add(() -> api.sendWithCookie("POST", "/api/v2/auth/refresh", cookie));
-        }
-        List<Reply> replies = new ArrayList<>();
-        for (Future<Reply> f : pool.invokeAll(calls)) {
-            replies.add(f.get());
-        }
-        pool.shutdown();
+        List<Reply> replies = refreshAtOnce(cookie, 3);
         Reply winner =
                 replies.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
         assertThat(replies.stream().filter(r -> r.status() == 409)).isNotEmpty();
@@ -415,6 +397,24 @@ class AuthApiIT {
                         tokens.json().path("access_token").asText(),
                         null)
                 .status();
+    }
+
+    /** Sends {@code n} refreshes with the same cookie at once and answers their replies. */
+    private List<Reply> refreshAtOnce(String cookie, int n) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Callable<Reply>> calls = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                calls.add(() -> api.sendWithCookie("POST", "/api/v2/auth/refresh", cookie));
+            }
+            List<Reply> replies = new ArrayList<>();
+            for (Future<Reply> f : pool.invokeAll(calls)) {
+                replies.add(f.get());
+            }
+            return replies;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** The random part of the refresh token a login or refresh set. */
