@@ -280,6 +280,13 @@ describe('tasks', () => {
     const boxes = await page.locator('.word-box.low').count();
     assert.equal(boxes, marks, 'every highlighted word has a box on the image');
     assert.match(await page.getByText(/words? below 60%/).textContent(), new RegExp(`^${marks} words? below 60%`));
+    // Keyboard: tabbing onto a word to check outlines it on the page image, as hovering does.
+    if (marks > 0) {
+      await page.locator('[data-testid=ocr-text] mark.low').first().focus();
+      await page.locator('.word-box.active').waitFor();
+      if (marks > 1) await page.keyboard.press('Tab');
+      if (marks > 1) assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'MARK', 'Tab moves to the next word to check');
+    }
     await shot(page, 'en-task-detail-desktop');
     await assertAccessible(page, 'task detail');
     await page.getByRole('link', { name: 'Task history' }).first().click();

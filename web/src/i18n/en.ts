@@ -202,7 +202,7 @@ export const en = {
     pageImage: 'Image of page {{page}}',
     imageFailed: 'The page image could not be shown.',
     noPdf: 'The page image is shown when the task produces the searchable PDF.',
-    legend: 'Highlighted words were recognised with less than {{threshold}}% confidence; check them against the image.',
+    legend: 'Highlighted words were recognised with less than {{threshold}}% confidence; check them against the image (Tab moves from one to the next).',
     noText: 'No text was found on this page.',
     confidence: 'Confidence {{value}}%',
     engineInfo: 'Engine {{engine}}, languages {{languages}}, {{dpi}} dpi',

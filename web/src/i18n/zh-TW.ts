@@ -204,7 +204,7 @@ export const zhTW: Translation = {
     pageImage: '第 {{page}} 頁的影像',
     imageFailed: '無法顯示頁面影像。',
     noPdf: '任務產生可搜尋 PDF 時，才會顯示頁面影像。',
-    legend: '醒目標示的字詞信心度低於 {{threshold}}%，請對照影像確認。',
+    legend: '醒目標示的字詞信心度低於 {{threshold}}%，請對照影像確認（按 Tab 鍵可逐一移動）。',
     noText: '此頁面沒有找到文字。',
     confidence: '信心度 {{value}}%',
     engineInfo: '引擎 {{engine}}，語言 {{languages}}，{{dpi}} dpi',

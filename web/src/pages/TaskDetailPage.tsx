@@ -277,10 +277,18 @@ function ResultViewer({
                           onMouseEnter: () => setHovered(id),
                           onMouseLeave: () => setHovered(null),
                         };
+                        // Words to check are keyboard stops too: focus outlines the word on the image,
+                        // and the title (its confidence) becomes its description.
                         return (
                           <span key={wi}>
                             {wi > 0 && ' '}
-                            {low ? <mark {...props}>{word.text}</mark> : <span {...props}>{word.text}</span>}
+                            {low ? (
+                              <mark {...props} tabIndex={0} onFocus={() => setHovered(id)} onBlur={() => setHovered(null)}>
+                                {word.text}
+                              </mark>
+                            ) : (
+                              <span {...props}>{word.text}</span>
+                            )}
                           </span>
                         );
                       })}
