@@ -1,7 +1,6 @@
 package dev.toolocr.auth.internal;
 
 import dev.toolocr.auth.AuthException;
-import dev.toolocr.auth.AuthProperties;
 import dev.toolocr.auth.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -53,12 +52,10 @@ class AuthController {
 
     private final AuthService auth;
     private final ClientInfoResolver clients;
-    private final AuthProperties properties;
 
-    AuthController(AuthService auth, ClientInfoResolver clients, AuthProperties properties) {
+    AuthController(AuthService auth, ClientInfoResolver clients) {
         this.auth = auth;
         this.clients = clients;
-        this.properties = properties;
     }
 
     @PostMapping("/login")
@@ -124,8 +121,8 @@ class AuthController {
     }
 
     private ResponseEntity<TokenResponse> withCookie(AuthService.LoginResult result, HttpServletRequest request) {
-        ResponseCookie cookie =
-                cookie(result.refreshToken(), properties.absoluteLifetime().toSeconds(), request);
+        ResponseCookie cookie = cookie(
+                result.refreshToken(), Math.max(1, result.refreshTokenLifetime().toSeconds()), request);
         return ResponseEntity.ok()
                 .header(HttpHeaders.SET_COOKIE, cookie.toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

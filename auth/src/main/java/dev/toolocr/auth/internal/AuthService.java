@@ -34,7 +34,15 @@ public class AuthService {
      */
     static final Duration REFRESH_CONFLICT_WINDOW = Duration.ofSeconds(10);
 
-    public record LoginResult(TokenService.AccessToken accessToken, String refreshToken, CurrentUser user) {}
+    /**
+     * @param refreshTokenLifetime how long the refresh cookie should be kept: until the session's
+     *     absolute end, not a fresh 30 days on every refresh
+     */
+    public record LoginResult(
+            TokenService.AccessToken accessToken,
+            String refreshToken,
+            Duration refreshTokenLifetime,
+            CurrentUser user) {}
 
     private final CredentialProvider provider;
     private final UserAccountRepository users;
@@ -146,7 +154,10 @@ public class AuthService {
             }
             sessions.save(session);
             return new LoginResult(
-                    tokens.issueAccessToken(user.id(), session.id()), refresh, toCurrentUser(user, session.id()));
+                    tokens.issueAccessToken(user.id(), session.id()),
+                    refresh,
+                    properties.absoluteLifetime(),
+                    toCurrentUser(user, session.id()));
         });
         publish(
                 "login_success",
@@ -213,7 +224,10 @@ public class AuthService {
         }
         publish("token_refresh", "success", user.id(), user.email(), client, Map.of("session_id", session.id()));
         return new LoginResult(
-                tokens.issueAccessToken(user.id(), session.id()), next, toCurrentUser(user, session.id()));
+                tokens.issueAccessToken(user.id(), session.id()),
+                next,
+                Duration.between(rotatedAt, session.expiresAt()),
+                toCurrentUser(user, session.id()));
     }
 
     /** A refresh that lost a race: its token may be presented again for a short while (409 each time). */

@@ -325,6 +325,9 @@ class AuthApiIT {
         current = api.sendWithCookie("POST", "/api/v2/auth/refresh", cookieOf(current));
         assertThat(current.status()).isEqualTo(200);
         assertThat(meStatus(current)).isEqualTo(200);
+        assertThat(current.header("Set-Cookie"))
+                .as("the browser keeps the cookie only as long as the session can live")
+                .contains("Max-Age=600;");
 
         // Fifteen minutes on, the access token has another quarter hour to run, the session none.
         clock.advance(Duration.ofMinutes(15));
