@@ -315,6 +315,14 @@ export class ApiClient {
     this.tokenListeners.forEach((l) => l());
   }
 
+  /**
+   * A request sent outside `fetch` (an XHR upload) was refused even after a refresh: the session is
+   * over. `hadSession`: whether the user was signed in when that request went out.
+   */
+  sessionRefused(hadSession: boolean): void {
+    this.endSession(hadSession);
+  }
+
   private endSession(hadSession: boolean) {
     this.sessionEnded = hadSession;
     this.clear();

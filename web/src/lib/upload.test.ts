@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClient, ApiError } from '../api/client';
-import { fakeFetch, json, tokens } from '../test/fakeServer';
+import { fakeFetch, json, problem, tokens } from '../test/fakeServer';
 import { uploadFile } from './upload';
 import { langParam, runLimited } from './uploadQueue';
 
@@ -78,6 +78,25 @@ describe('uploadFile', () => {
     expect(tasks).toEqual([{ task_id: 't2' }]);
     expect(FakeXhr.sent.map((s) => s.headers.Authorization)).toEqual(['Bearer old', 'Bearer renewed']);
     expect(FakeXhr.sent[1].form.get('formats')).toBeNull();
+  });
+
+  it('ends the session (back to sign-in) when the refresh after a 401 fails', async () => {
+    FakeXhr.answers = [{ status: 401, body: { type: 'urn:tool-ocr:problem:unauthenticated' } }];
+    FakeXhr.sent = [];
+    const server = fakeFetch({
+      'POST /api/v2/auth/login': () => json(tokens('tok')),
+      'POST /api/v2/auth/refresh': () => problem(401, 'unauthenticated'),
+    });
+    const client = new ApiClient({ fetch: server.fetch });
+    await client.login('a', 'b');
+    let ended = 0;
+    client.onSessionEnded = () => ended++;
+
+    const error = await uploadFile(client, file, { lang: 'eng', formats: [] }, () => {}, undefined, factory).catch((e) => e);
+    expect(error).toMatchObject({ status: 401 });
+    expect(ended).toBe(1);
+    expect(client.accessToken).toBeNull();
+    expect(FakeXhr.sent).toHaveLength(1);
   });
 
   it('turns a rejected upload into an ApiError with the server detail', async () => {

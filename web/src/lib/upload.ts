@@ -67,7 +67,7 @@ function send(
  * Uploads one file as one task. XMLHttpRequest, not fetch, because only it reports upload
  * progress. Files go one request each so that every file has its own progress bar and a rejected
  * file (wrong type, too large) does not fail its neighbours. A 401 refreshes the token and
- * repeats the upload once, like every other request.
+ * repeats the upload once, like every other request, and ends the session when that fails.
  */
 export async function uploadFile(
   client: ApiClient,
@@ -78,8 +78,15 @@ export async function uploadFile(
   xhrFactory: XhrFactory = () => new XMLHttpRequest(),
 ): Promise<Task[]> {
   let result = await send(xhrFactory, client.accessToken, file, options, onProgress, signal);
-  if (result.status === 401 && (await client.refresh())) {
-    result = await send(xhrFactory, client.accessToken, file, options, onProgress, signal);
+  if (result.status === 401) {
+    const hadSession = client.user !== null;
+    if (await client.refresh()) {
+      result = await send(xhrFactory, client.accessToken, file, options, onProgress, signal);
+    }
+    if (result.status === 401) {
+      // As for any other request: back to sign-in, keeping the page.
+      client.sessionRefused(hadSession);
+    }
   }
   if (result.status < 200 || result.status >= 300) {
     throw parseProblem(result.xhr);
