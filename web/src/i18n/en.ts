@@ -52,7 +52,6 @@ export const en = {
     gone: 'The files of this task were deleted after the retention period.',
     history_disabled: 'Task history is turned off on this server.',
     validation_failed: 'Some of the values are not valid.',
-    serverMessage: 'Server message: {{message}}',
   },
   errors: {
     network: 'The server could not be reached. Check your connection and try again.',
@@ -186,6 +185,7 @@ export const en = {
     failedTitle: 'Recognition failed',
     noErrorText: 'The server gave no reason.',
     errorCode: 'Error code: {{code}}',
+    serverMessage: 'Server message: {{message}}',
     fileDeleted: 'The files of this task were removed by the retention policy; its history remains.',
     noJson: 'This task did not produce the JSON result, so the recognised text cannot be shown here.',
     noPages: 'The result has no pages.',

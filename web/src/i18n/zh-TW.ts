@@ -54,7 +54,6 @@ export const zhTW: Translation = {
     gone: '此任務的檔案已於保留期限後刪除。',
     history_disabled: '此伺服器已關閉任務紀錄。',
     validation_failed: '部分欄位的值無效。',
-    serverMessage: '伺服器訊息：{{message}}',
   },
   errors: {
     network: '無法連線到伺服器，請檢查網路後再試。',
@@ -188,6 +187,7 @@ export const zhTW: Translation = {
     failedTitle: '辨識失敗',
     noErrorText: '伺服器沒有提供原因。',
     errorCode: '錯誤代碼：{{code}}',
+    serverMessage: '伺服器訊息：{{message}}',
     fileDeleted: '此任務的檔案已依保存期限政策移除，僅保留紀錄。',
     noJson: '此任務沒有產生 JSON 結果，因此無法在此顯示辨識文字。',
     noPages: '結果中沒有任何頁面。',

@@ -14,14 +14,19 @@ export function failureText(
 ): string | null {
   const key = code ? code.replace(/-/g, '_') : null;
   const known = key !== null && isFailureKey(key) ? key : null;
-  if (serverText && (language.startsWith('en') || known === null)) {
+  if (serverText && (readsServerLanguage(language) || known === null)) {
     return serverText;
   }
   return known === null ? null : t(`failure.${known}`);
 }
 
-type FailureKey = Exclude<keyof typeof en.failure, 'serverMessage'>;
+/** Whether a reader of this UI language reads the server's own (English) sentences as they are. */
+export function readsServerLanguage(language: string): boolean {
+  return language.startsWith('en');
+}
+
+type FailureKey = keyof typeof en.failure;
 
 function isFailureKey(key: string): key is FailureKey {
-  return key !== 'serverMessage' && Object.prototype.hasOwnProperty.call(en.failure, key);
+  return Object.prototype.hasOwnProperty.call(en.failure, key);
 }

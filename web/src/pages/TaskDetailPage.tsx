@@ -26,7 +26,7 @@ import { PdfPageImage, openPdf } from '../components/PdfPageImage';
 import { availableDownloads, TaskActions } from '../components/TaskActions';
 import { TaskProgress } from '../components/TaskProgress';
 import { downloadWithToken } from '../lib/download';
-import { failureText } from '../lib/failure';
+import { failureText, readsServerLanguage } from '../lib/failure';
 import { formatBytes, formatDateTime, formatDurationMs } from '../lib/format';
 import { boxStyle, isLowConfidence, LOW_CONFIDENCE, summarisePage } from '../lib/ocrResult';
 import { usePageTitle } from '../lib/usePageTitle';
@@ -124,9 +124,9 @@ export default function TaskDetailPage() {
           <Text className="break-anywhere">
             {failureText(data.error_code, data.error_message, t, i18n.language) ?? t('detail.noErrorText')}
           </Text>
-          {data.error_message && !i18n.language.startsWith('en') && (
+          {data.error_message && !readsServerLanguage(i18n.language) && (
             <Text size="sm" c="dimmed" mt={4} className="break-anywhere" lang="en">
-              {t('failure.serverMessage', { message: data.error_message })}
+              {t('detail.serverMessage', { message: data.error_message })}
             </Text>
           )}
           {data.error_code && (

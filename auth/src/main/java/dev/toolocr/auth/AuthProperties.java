@@ -73,41 +73,43 @@ public record AuthProperties(
      * success; a blank optional field is not read.
      */
     public record ResponseMapping(
-            @DefaultValue("/success") @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
+            @DefaultValue(SUCCESS) @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
             String success,
 
-            @DefaultValue("/data/userInfo/email") @NotBlank @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
+            @DefaultValue(EMAIL) @NotBlank @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
             String email,
 
-            @DefaultValue("/data/userInfo/name") @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
+            @DefaultValue(NAME) @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
             String name,
 
-            @DefaultValue("/data/userInfo/jobTitle") @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
+            @DefaultValue(JOB_TITLE) @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
             String jobTitle,
 
-            @DefaultValue("/data/userInfo/id") @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
+            @DefaultValue(USER_ID) @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
             String userId,
 
-            @DefaultValue("/data/access_token") @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
+            @DefaultValue(ACCESS_TOKEN) @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
             String accessToken,
 
-            @DefaultValue("/data/id_token") @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
+            @DefaultValue(ID_TOKEN) @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
             String idToken,
 
-            @DefaultValue("/data/expires_in") @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
+            @DefaultValue(EXPIRES_IN) @Pattern(regexp = POINTER, message = POINTER_MESSAGE)
             String expiresIn) {
 
-        /** SPEC 4.1's answer shape. */
+        // SPEC 4.1's answer shape: the binding defaults and spec() share these.
+        static final String SUCCESS = "/success";
+        static final String EMAIL = "/data/userInfo/email";
+        static final String NAME = "/data/userInfo/name";
+        static final String JOB_TITLE = "/data/userInfo/jobTitle";
+        static final String USER_ID = "/data/userInfo/id";
+        static final String ACCESS_TOKEN = "/data/access_token";
+        static final String ID_TOKEN = "/data/id_token";
+        static final String EXPIRES_IN = "/data/expires_in";
+
+        /** SPEC 4.1's answer shape, as bound when nothing is configured. */
         public static ResponseMapping spec() {
-            return new ResponseMapping(
-                    "/success",
-                    "/data/userInfo/email",
-                    "/data/userInfo/name",
-                    "/data/userInfo/jobTitle",
-                    "/data/userInfo/id",
-                    "/data/access_token",
-                    "/data/id_token",
-                    "/data/expires_in");
+            return new ResponseMapping(SUCCESS, EMAIL, NAME, JOB_TITLE, USER_ID, ACCESS_TOKEN, ID_TOKEN, EXPIRES_IN);
         }
     }
 

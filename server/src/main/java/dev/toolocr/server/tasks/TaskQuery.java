@@ -100,7 +100,6 @@ record TaskQuery(
         };
     }
 
-    /** A date means the whole day in UTC; a full timestamp is taken as given. */
     private static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
