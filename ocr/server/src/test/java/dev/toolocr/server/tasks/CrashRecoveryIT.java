@@ -174,7 +174,7 @@ class CrashRecoveryIT {
     }
 
     private static byte[] corpus(String name) throws IOException {
-        return Files.readAllBytes(Path.of(System.getProperty("toolocr.corpus", "../../shared/corpus/ocrmypdf"))
+        return Files.readAllBytes(Path.of(System.getProperty("toolocr.corpus", "../../../shared/corpus/ocrmypdf"))
                 .resolve(name));
     }
 

@@ -124,7 +124,7 @@ final class ApiClient {
     }
 
     static byte[] corpus(String name) throws Exception {
-        Path dir = Path.of(System.getProperty("toolocr.corpus", "../../shared/corpus/ocrmypdf"));
+        Path dir = Path.of(System.getProperty("toolocr.corpus", "../../../shared/corpus/ocrmypdf"));
         return Files.readAllBytes(dir.resolve(name));
     }
 

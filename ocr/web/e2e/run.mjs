@@ -1,9 +1,9 @@
 // Browser end-to-end tests against the real application: starts `./tool-ocr dev-ad` (the AD
 // stand-in) and `./tool-ocr serve` (the built server jar, UI included) on free ports with a fresh
-// data directory under web/target/e2e, runs the Playwright suite in Debian's Chromium, then stops
+// data directory under ocr/web/target/e2e, runs the Playwright suite in Debian's Chromium, then stops
 // both. Maven runs it in the server module's integration-test phase; by hand:
-//   node web/e2e/run.mjs
-// Exit code: the suite's. Screenshots: web/target/e2e/screenshots.
+//   node ocr/web/e2e/run.mjs
+// Exit code: the suite's. Screenshots: ocr/web/target/e2e/screenshots.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, openSync } from 'node:fs';
 import net from 'node:net';
@@ -12,10 +12,10 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const web = path.resolve(here, '..');
-const root = path.resolve(web, '..');
+const root = path.resolve(web, '..', '..');
 const work = path.join(web, 'target', 'e2e');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const jar = path.join(root, 'server', 'target', 'tool-ocr-server.jar');
+const jar = path.join(root, 'ocr', 'server', 'target', 'tool-ocr-server.jar');
 const corpus = process.env.TOOL_OCR_CORPUS ?? path.resolve(root, '..', 'shared', 'corpus', 'ocrmypdf');
 
 function fail(sentence) {
@@ -24,8 +24,8 @@ function fail(sentence) {
 }
 
 if (!existsSync(chromium)) fail(`Chromium is missing at ${chromium}; install it with 'sudo apt-get install chromium' (or set CHROMIUM_PATH).`);
-if (!existsSync(path.join(web, 'node_modules', 'playwright-core'))) fail("web/node_modules is missing; run './mvnw -pl web verify' (or 'npm ci' in web/) first.");
-if (!existsSync(jar)) fail("the server jar is missing; build it with './mvnw -pl server -am package -DskipTests'.");
+if (!existsSync(path.join(web, 'node_modules', 'playwright-core'))) fail("ocr/web/node_modules is missing; run './mvnw -pl ocr/web verify' (or 'npm ci' in ocr/web/) first.");
+if (!existsSync(jar)) fail("the server jar is missing; build it with './mvnw -pl ocr/server -am package -DskipTests'.");
 if (!existsSync(path.join(corpus, 'linn.png'))) fail(`the test corpus is missing at ${corpus}; set TOOL_OCR_CORPUS.`);
 
 rmSync(work, { recursive: true, force: true });
@@ -60,7 +60,7 @@ const children = [];
 function start(name, args, env) {
   const log = openSync(path.join(work, `${name}.log`), 'w');
   // E2E_SERVER_JAR runs a copy of the server jar instead of `./tool-ocr serve`, for a shared
-  // checkout where someone may rebuild server/target while the suite runs. Maven never sets it.
+  // checkout where someone may rebuild ocr/server/target while the suite runs. Maven never sets it.
   const [command, argv] =
     name === 'server' && process.env.E2E_SERVER_JAR
       ? ['java', ['-jar', process.env.E2E_SERVER_JAR, ...args.slice(1)]]
@@ -140,7 +140,7 @@ const server = start(
     // A dead AD answers 503 after one failed call instead of after several slow retries.
     '--tool-ocr.auth.external.max-attempts=1',
     '--tool-ocr.auth.external.breaker-failure-threshold=1',
-    // For UI work only: E2E_EXTRA_SERVER_ARGS='--spring.web.resources.static-locations=file:web/target/classes/META-INF/resources/'
+    // For UI work only: E2E_EXTRA_SERVER_ARGS='--spring.web.resources.static-locations=file:ocr/web/target/classes/META-INF/resources/'
     // serves a fresh `npm run build` without rebuilding the jar. Maven never sets it.
     ...(process.env.E2E_EXTRA_SERVER_ARGS ? process.env.E2E_EXTRA_SERVER_ARGS.split(' ') : []),
   ],

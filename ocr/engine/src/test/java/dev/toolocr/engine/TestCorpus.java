@@ -10,7 +10,7 @@ final class TestCorpus {
     private TestCorpus() {}
 
     static Path dir() {
-        Path dir = Path.of(System.getProperty("toolocr.corpus", "../../shared/corpus/ocrmypdf"));
+        Path dir = Path.of(System.getProperty("toolocr.corpus", "../../../shared/corpus/ocrmypdf"));
         if (!Files.isDirectory(dir)) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException("CI=true but the corpus is missing at " + dir.toAbsolutePath());

@@ -227,7 +227,7 @@ class TaskPipelineIT {
     }
 
     private static Path corpus(String name) {
-        return Path.of(System.getProperty("toolocr.corpus", "../../shared/corpus/ocrmypdf"))
+        return Path.of(System.getProperty("toolocr.corpus", "../../../shared/corpus/ocrmypdf"))
                 .resolve(name);
     }
 }
