@@ -121,6 +121,27 @@ function taskRow(page, filename) {
 
 let bob; // Bob's desktop session, used across tests
 
+describe('a fresh installation', () => {
+  test('the bootstrap admin signs in with the printed password and sees the admin pages', async () => {
+    const local = process.env.E2E_LOCAL_BASE_URL;
+    const banner = await waitUntil('the first-start banner', async () =>
+      /Password \(shown once\):\s+(\S+)/.exec(readFileSync(process.env.E2E_LOCAL_LOG, 'utf8')),
+    );
+    const { page } = await device();
+    await page.goto(`${local}/sign-in`);
+    await page.getByLabel('Username').fill('admin@localhost');
+    await page.getByLabel('Password').fill(banner[1]);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('display-name').waitFor();
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    await page.getByText('Pages processed').waitFor();
+    await page.goto(`${local}/admin/audit`);
+    await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Administrators only' }).count(), 0);
+  });
+});
+
 describe('signing in', () => {
   test('a deep link while signed out leads to sign-in and keeps the intended page', async () => {
     bob = await device();

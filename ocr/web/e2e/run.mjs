@@ -135,11 +135,11 @@ const server = start(
     // Short-lived access tokens make the browser refresh through the cookie during the run, so the
     // refresh path is exercised for real; the throttle per address is raised because every test
     // signs in from 127.0.0.1 (the per-username limit stays at its default and is tested).
-    '--tool-ocr.auth.access-token-ttl=40s',
-    '--tool-ocr.auth.throttle.per-ip=200',
+    '--platform.auth.access-token-ttl=40s',
+    '--platform.auth.throttle.per-ip=200',
     // A dead AD answers 503 after one failed call instead of after several slow retries.
-    '--tool-ocr.auth.external.max-attempts=1',
-    '--tool-ocr.auth.external.breaker-failure-threshold=1',
+    '--platform.auth.external.max-attempts=1',
+    '--platform.auth.external.breaker-failure-threshold=1',
     // For UI work only: E2E_EXTRA_SERVER_ARGS='--spring.web.resources.static-locations=file:ocr/web/target/classes/META-INF/resources/'
     // serves a fresh `npm run build` without rebuilding the jar. Maven never sets it.
     ...(process.env.E2E_EXTRA_SERVER_ARGS ? process.env.E2E_EXTRA_SERVER_ARGS.split(' ') : []),
@@ -155,11 +155,26 @@ const server = start(
 await waitFor('the server', async () => (await fetch(`${baseUrl}/actuator/health/readiness`)).ok, 900_000, server);
 console.log(`e2e: server ${baseUrl}, dev-ad on port ${adPort}`);
 
+// A second server as a newcomer starts it: local accounts, no ADMIN_EMAILS, nothing configured but
+// its port and data folder. Its log holds the bootstrap admin's generated password.
+const localPort = await freePort();
+const localBaseUrl = `http://127.0.0.1:${localPort}`;
+const localServer = start('server-local', ['serve'], {
+  SERVER_PORT: String(localPort),
+  TOOL_OCR_DATA_DIR: path.join(work, 'data-local'),
+  EXTERNAL_AUTH_API_URL: '',
+  ADMIN_EMAILS: '',
+  TOOL_OCR_ADMIN_PASSWORD: '',
+});
+await waitFor('the local-accounts server', async () => (await fetch(`${localBaseUrl}/actuator/health/readiness`)).ok, 900_000, localServer);
+
 suite = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', path.join(here, 'app.test.mjs')], {
   cwd: web,
   env: {
     ...process.env,
     E2E_BASE_URL: baseUrl,
+    E2E_LOCAL_BASE_URL: localBaseUrl,
+    E2E_LOCAL_LOG: path.join(work, 'server-local.log'),
     E2E_WORK: work,
     E2E_CORPUS: corpus,
     E2E_LONG_SCAN: longScan,

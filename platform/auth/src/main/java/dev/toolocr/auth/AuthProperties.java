@@ -16,8 +16,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the auth module.
+ * Settings of the auth module. Names that differ between the applications hosting it (the product
+ * name in the first-start banner, the token issuer, the refresh cookie, the refresh-token tag's key
+ * label) are settings too, so two applications on one host keep their sessions apart.
  *
+ * @param applicationName the product name people see, e.g. in the first-start banner
+ * @param issuer {@code iss} of the access tokens
+ * @param refreshCookie name of the HttpOnly refresh cookie; cookies are per host, not per port, so
+ *     two applications on one host need different names
+ * @param refreshTokenLabel label of the key that tags refresh tokens; changing it invalidates every
+ *     refresh token issued before
  * @param keyDir where generated signing keys are kept when none is configured
  * @param jwtSecret base64 HMAC key (at least 32 bytes) for access tokens; generated into keyDir when blank
  * @param tokenKeys AES-256 keys for secrets at rest, {@code <key id>:<base64>}, the first encrypts and all
@@ -26,12 +34,19 @@ import org.springframework.validation.annotation.Validated;
  * @param trustedProxies remote addresses whose {@code X-Forwarded-For} is believed
  */
 @Validated
-@ConfigurationProperties("tool-ocr.auth")
+@ConfigurationProperties("platform.auth")
 public record AuthProperties(
+        @DefaultValue("This application") @NotBlank String applicationName,
         @NotNull Path keyDir,
         String jwtSecret,
         @DefaultValue List<String> tokenKeys,
-        @DefaultValue("tool-ocr") @NotBlank String issuer,
+        @DefaultValue("platform-auth") @NotBlank String issuer,
+
+        @DefaultValue("refresh_token")
+        @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be 1-64 of A-Z a-z 0-9 _ -")
+        String refreshCookie,
+
+        @DefaultValue("refresh-token tag v1") @NotBlank String refreshTokenLabel,
         @DefaultValue("30m") @NotNull Duration accessTokenTtl,
         @DefaultValue("3d") @NotNull Duration idleTimeout,
         @DefaultValue("30d") @NotNull Duration absoluteLifetime,
@@ -43,10 +58,15 @@ public record AuthProperties(
 
     /**
      * @param bootstrapAdminEmail the account created when no local account exists
-     * @param bootstrapAdminPassword its password ({@code TOOL_OCR_ADMIN_PASSWORD}); generated and printed once when blank
+     * @param bootstrapAdminPassword its password; generated and printed once when blank
+     * @param bootstrapAdminPasswordVariable how the banner names the setting that chooses the password
      */
     public record Local(
-            @DefaultValue("admin@localhost") @NotBlank String bootstrapAdminEmail, String bootstrapAdminPassword) {}
+            @DefaultValue("admin@localhost") @NotBlank String bootstrapAdminEmail,
+            String bootstrapAdminPassword,
+
+            @DefaultValue("platform.auth.local.bootstrap-admin-password") @NotBlank
+            String bootstrapAdminPasswordVariable) {}
 
     /**
      * @param apiUrl base URL of the corporate AD API ({@code EXTERNAL_AUTH_API_URL}); blank selects local accounts

@@ -29,13 +29,13 @@ class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindException
         VARIABLES.put("tool-ocr.tasks.enable-history", "ENABLE_TASK_HISTORY");
         VARIABLES.put("tool-ocr.data-dir", "TOOL_OCR_DATA_DIR");
         VARIABLES.put("tool-ocr.audit.retention-days", "AUDIT_RETENTION_DAYS");
-        VARIABLES.put("tool-ocr.auth.admin-emails", "ADMIN_EMAILS");
-        VARIABLES.put("tool-ocr.auth.local.bootstrap-admin-password", "TOOL_OCR_ADMIN_PASSWORD");
-        VARIABLES.put("tool-ocr.auth.external.api-url", "EXTERNAL_AUTH_API_URL");
-        VARIABLES.put("tool-ocr.auth.external.endpoint", "EXTERNAL_AUTH_ENDPOINT");
-        VARIABLES.put("tool-ocr.auth.external.timeout", "EXTERNAL_AUTH_TIMEOUT");
-        VARIABLES.put("tool-ocr.auth.external.reauth.refresh-buffer", "TOKEN_REFRESH_BUFFER");
-        VARIABLES.put("tool-ocr.auth.external.oidc.complete", "TOOL_OCR_AUTH_EXTERNAL_OIDC_ISSUER");
+        VARIABLES.put("platform.auth.admin-emails", "ADMIN_EMAILS");
+        VARIABLES.put("platform.auth.local.bootstrap-admin-password", "TOOL_OCR_ADMIN_PASSWORD");
+        VARIABLES.put("platform.auth.external.api-url", "EXTERNAL_AUTH_API_URL");
+        VARIABLES.put("platform.auth.external.endpoint", "EXTERNAL_AUTH_ENDPOINT");
+        VARIABLES.put("platform.auth.external.timeout", "EXTERNAL_AUTH_TIMEOUT");
+        VARIABLES.put("platform.auth.external.reauth.refresh-buffer", "TOKEN_REFRESH_BUFFER");
+        VARIABLES.put("platform.auth.external.oidc.complete", "PLATFORM_AUTH_EXTERNAL_OIDC_ISSUER");
     }
 
     @Override

@@ -24,9 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "tool-ocr.database.embedded-url=jdbc:h2:mem:ad-login;DB_CLOSE_DELAY=-1",
-            "tool-ocr.auth.external.max-attempts=2",
-            "tool-ocr.auth.external.breaker-failure-threshold=1",
-            "tool-ocr.auth.external.timeout=2s",
+            "platform.auth.external.max-attempts=2",
+            "platform.auth.external.breaker-failure-threshold=1",
+            "platform.auth.external.timeout=2s",
             "tool-ocr.tasks.workers.pool-size=0"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,7 +51,7 @@ class AdLoginIT {
 
     @DynamicPropertySource
     static void adUrl(DynamicPropertyRegistry registry) {
-        registry.add("tool-ocr.auth.external.api-url", () -> "http://127.0.0.1:" + AD.port());
+        registry.add("platform.auth.external.api-url", () -> "http://127.0.0.1:" + AD.port());
     }
 
     @LocalServerPort

@@ -24,9 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "tool-ocr.database.embedded-url=jdbc:h2:mem:admin-api;DB_CLOSE_DELAY=-1",
-            "tool-ocr.auth.local.bootstrap-admin-password=Bootstrap-admin-pw-1",
+            "platform.auth.local.bootstrap-admin-password=Bootstrap-admin-pw-1",
             // Case and spacing as an operator might type them: matched case-insensitively.
-            "tool-ocr.auth.admin-emails= Carol@Example.COM ,ops@example.com"
+            "platform.auth.admin-emails= Carol@Example.COM ,ops@example.com"
         })
 @AutoConfigureObservability
 @ExtendWith(OutputCaptureExtension.class)

@@ -29,10 +29,10 @@ import org.springframework.context.annotation.Import;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "tool-ocr.database.embedded-url=jdbc:h2:mem:auth-api;DB_CLOSE_DELAY=-1",
-            "tool-ocr.auth.local.bootstrap-admin-password=Bootstrap-admin-pw-1",
-            "tool-ocr.auth.admin-emails=admin@localhost",
-            "tool-ocr.auth.throttle.per-username=4",
-            "tool-ocr.auth.throttle.per-ip=200",
+            "platform.auth.local.bootstrap-admin-password=Bootstrap-admin-pw-1",
+            "platform.auth.admin-emails=admin@localhost",
+            "platform.auth.throttle.per-username=4",
+            "platform.auth.throttle.per-ip=200",
             "tool-ocr.tasks.workers.pool-size=0"
         })
 @Import(MovableClock.Config.class)

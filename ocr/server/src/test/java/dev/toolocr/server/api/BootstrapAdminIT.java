@@ -24,15 +24,26 @@ class BootstrapAdminIT {
     Path data;
 
     @Test
-    void aGeneratedAdminPasswordIsPrintedOnceWorksAndIsNotLogged(CapturedOutput output) throws Exception {
+    void aGeneratedAdminPasswordIsPrintedOnceWorksIsAnAdminAndIsNotLogged(CapturedOutput output) throws Exception {
         String password;
         try (ConfigurableApplicationContext first = start()) {
             Matcher shown = SHOWN.matcher(output.getOut());
             assertThat(shown.find()).as("password printed at first start").isTrue();
             password = shown.group(1);
             assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+            assertThat(output.getOut())
+                    .as("the banner says where and as whom to sign in")
+                    .contains("Sign in at http://localhost:" + port(first) + "/")
+                    .contains("admin@localhost");
             ApiClient api = new ApiClient(port(first));
-            assertThat(api.login("admin@localhost", password).status()).isEqualTo(200);
+            ApiClient.Reply login = api.login("admin@localhost", password);
+            assertThat(login.status()).isEqualTo(200);
+            assertThat(login.json().path("user").path("is_admin").asBoolean())
+                    .as("an admin with no ADMIN_EMAILS set")
+                    .isTrue();
+            String token = login.json().path("access_token").asText();
+            assertThat(api.send("GET", "/api/v2/admin/stats", token, null).status())
+                    .isEqualTo(200);
         }
         int printedSoFar = output.getOut().length();
 
@@ -60,7 +71,7 @@ class BootstrapAdminIT {
                         "--tool-ocr.data-dir=" + data,
                         "--tool-ocr.database.embedded-url=jdbc:h2:file:" + data.resolve("db/tool-ocr"),
                         "--tool-ocr.tasks.workers.pool-size=0",
-                        "--tool-ocr.auth.local.bootstrap-admin-password=");
+                        "--platform.auth.local.bootstrap-admin-password=");
     }
 
     private static int port(ConfigurableApplicationContext context) {

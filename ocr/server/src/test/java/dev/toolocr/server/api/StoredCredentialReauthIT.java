@@ -37,12 +37,12 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "tool-ocr.database.embedded-url=jdbc:h2:mem:reauth;DB_CLOSE_DELAY=-1",
-            "tool-ocr.auth.external.max-attempts=1",
-            "tool-ocr.auth.external.breaker-failure-threshold=100",
-            "tool-ocr.auth.external.timeout=2s",
-            "tool-ocr.auth.external.reauth.stored-credential=true",
-            "tool-ocr.auth.external.reauth.refresh-buffer=300s",
-            "tool-ocr.auth.external.reauth.check-interval=1h",
+            "platform.auth.external.max-attempts=1",
+            "platform.auth.external.breaker-failure-threshold=100",
+            "platform.auth.external.timeout=2s",
+            "platform.auth.external.reauth.stored-credential=true",
+            "platform.auth.external.reauth.refresh-buffer=300s",
+            "platform.auth.external.reauth.check-interval=1h",
             "tool-ocr.tasks.workers.pool-size=0"
         })
 @Import({MovableClock.Config.class, StoredCredentialReauthIT.Events.class})
@@ -72,7 +72,7 @@ class StoredCredentialReauthIT {
 
     @DynamicPropertySource
     static void adUrl(DynamicPropertyRegistry registry) {
-        registry.add("tool-ocr.auth.external.api-url", () -> "http://127.0.0.1:" + AD.port());
+        registry.add("platform.auth.external.api-url", () -> "http://127.0.0.1:" + AD.port());
     }
 
     @TestConfiguration

@@ -20,8 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "tool-ocr.database.embedded-url=jdbc:h2:mem:task-api;DB_CLOSE_DELAY=-1",
-            "tool-ocr.auth.local.bootstrap-admin-password=Bootstrap-admin-pw-1",
-            "tool-ocr.auth.admin-emails=admin@localhost"
+            "platform.auth.local.bootstrap-admin-password=Bootstrap-admin-pw-1",
+            "platform.auth.admin-emails=admin@localhost"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TaskApiIT {

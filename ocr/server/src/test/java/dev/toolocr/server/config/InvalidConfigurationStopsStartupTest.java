@@ -56,19 +56,19 @@ class InvalidConfigurationStopsStartupTest {
 
     @Test
     void oidcIssuerWithoutAudienceOrKeysNamesTheVariable(CapturedOutput output) {
-        // Relaxed binding: TOOL_OCR_AUTH_EXTERNAL_OIDC_ISSUER in the environment.
-        startWith(Map.of("tool-ocr.auth.external.oidc.issuer", "https://login.example.com/tenant/v2.0"));
+        // Relaxed binding: PLATFORM_AUTH_EXTERNAL_OIDC_ISSUER in the environment.
+        startWith(Map.of("platform.auth.external.oidc.issuer", "https://login.example.com/tenant/v2.0"));
 
         assertThat(output)
-                .contains("Invalid configuration: TOOL_OCR_AUTH_EXTERNAL_OIDC_ISSUER needs an audience and a JWKS URI");
+                .contains("Invalid configuration: PLATFORM_AUTH_EXTERNAL_OIDC_ISSUER needs an audience and a JWKS URI");
     }
 
     @Test
     void adAnswerFieldThatIsNotAJsonPointerNamesTheVariable(CapturedOutput output) {
-        startWith(Map.of("tool-ocr.auth.external.response.email", "data.userInfo.email"));
+        startWith(Map.of("platform.auth.external.response.email", "data.userInfo.email"));
 
         assertThat(output)
-                .contains("Invalid configuration: TOOL_OCR_AUTH_EXTERNAL_RESPONSE_EMAIL must be a JSON Pointer");
+                .contains("Invalid configuration: PLATFORM_AUTH_EXTERNAL_RESPONSE_EMAIL must be a JSON Pointer");
     }
 
     private static void startWith(Map<String, Object> settings) {

@@ -109,7 +109,7 @@ public class AuthAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(prefix = "tool-ocr.auth.external.reauth", name = "stored-credential", havingValue = "true")
+    @ConditionalOnProperty(prefix = "platform.auth.external.reauth", name = "stored-credential", havingValue = "true")
     StoredCredentialReauthenticator storedCredentialReauthenticator(
             CredentialProvider provider,
             UserSessionRepository sessions,

@@ -1,14 +1,15 @@
 package dev.toolocr.auth.internal;
 
 import dev.toolocr.auth.AuthException;
+import dev.toolocr.auth.AuthProperties;
 import dev.toolocr.auth.CurrentUser;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,12 +17,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.WebUtils;
 
 @RestController
 @RequestMapping("/api/v2/auth")
 class AuthController {
 
-    static final String REFRESH_COOKIE = "tool_ocr_refresh";
     static final String COOKIE_PATH = "/api/v2/auth";
 
     record LoginRequest(String username, String password) {
@@ -52,10 +53,12 @@ class AuthController {
 
     private final AuthService auth;
     private final ClientInfoResolver clients;
+    private final String refreshCookie;
 
-    AuthController(AuthService auth, ClientInfoResolver clients) {
+    AuthController(AuthService auth, ClientInfoResolver clients, AuthProperties properties) {
         this.auth = auth;
         this.clients = clients;
+        this.refreshCookie = properties.refreshCookie();
     }
 
     @PostMapping("/login")
@@ -67,8 +70,8 @@ class AuthController {
     }
 
     @PostMapping("/refresh")
-    ResponseEntity<TokenResponse> refresh(
-            @CookieValue(name = REFRESH_COOKIE, required = false) String refreshToken, HttpServletRequest request) {
+    ResponseEntity<TokenResponse> refresh(HttpServletRequest request) {
+        String refreshToken = refreshTokenOf(request);
         if (refreshToken == null) {
             throw new AuthException(AuthException.Kind.UNAUTHENTICATED);
         }
@@ -76,10 +79,8 @@ class AuthController {
     }
 
     @PostMapping("/logout")
-    ResponseEntity<Void> logout(
-            CurrentUser user,
-            @CookieValue(name = REFRESH_COOKIE, required = false) String refreshToken,
-            HttpServletRequest request) {
+    ResponseEntity<Void> logout(CurrentUser user, HttpServletRequest request) {
+        String refreshToken = refreshTokenOf(request);
         if (user != null) {
             auth.logout(user, clients.resolve(request));
         } else if (refreshToken != null) {
@@ -133,8 +134,13 @@ class AuthController {
                         UserView.of(result.user())));
     }
 
-    private static ResponseCookie cookie(String value, long maxAge, HttpServletRequest request) {
-        return ResponseCookie.from(REFRESH_COOKIE, value)
+    private String refreshTokenOf(HttpServletRequest request) {
+        Cookie cookie = WebUtils.getCookie(request, refreshCookie);
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    private ResponseCookie cookie(String value, long maxAge, HttpServletRequest request) {
+        return ResponseCookie.from(refreshCookie, value)
                 .httpOnly(true)
                 .secure(request.isSecure())
                 .sameSite("Strict")

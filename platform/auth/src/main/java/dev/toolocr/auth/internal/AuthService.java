@@ -52,6 +52,7 @@ public class AuthService {
     private final LoginThrottle throttle;
     private final AuthProperties properties;
     private final Set<String> adminEmails;
+    private final String bootstrapAdminEmail;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -78,6 +79,7 @@ public class AuthService {
                 .map(e -> e.strip().toLowerCase(Locale.ROOT))
                 .filter(e -> !e.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
+        this.bootstrapAdminEmail = UserAccount.normaliseEmail(properties.local().bootstrapAdminEmail());
         this.events = events;
         this.tx = tx;
         this.clock = clock;
@@ -326,12 +328,18 @@ public class AuthService {
         }
     }
 
-    boolean isAdmin(String email) {
-        return adminEmails.contains(email);
+    /**
+     * Admins are those in {@code ADMIN_EMAILS}, and the local provider's bootstrap account: it exists
+     * to administer a fresh installation, so it needs no other setting to do so.
+     */
+    boolean isAdmin(UserAccount user) {
+        return adminEmails.contains(user.email())
+                || (LocalCredentialProvider.NAME.equals(user.provider())
+                        && user.email().equals(bootstrapAdminEmail));
     }
 
     private CurrentUser toCurrentUser(UserAccount user, String sessionId) {
-        return new CurrentUser(user.id(), user.email(), user.displayName(), isAdmin(user.email()), sessionId);
+        return new CurrentUser(user.id(), user.email(), user.displayName(), isAdmin(user), sessionId);
     }
 
     void publish(

@@ -7,6 +7,7 @@ import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +35,7 @@ class BootstrapAdmin {
 
     @EventListener(ApplicationReadyEvent.class)
     @Transactional
-    public void ensureAdmin() {
+    public void ensureAdmin(ApplicationReadyEvent ready) {
         if (users.countByProvider(LocalCredentialProvider.NAME) > 0) {
             return;
         }
@@ -46,16 +47,45 @@ class BootstrapAdmin {
         admin.setPasswordHash(encoder.encode(password), clock.instant());
         users.save(admin);
         log.info("Created the bootstrap admin account {}", email);
+        // How to sign in, printed once at first start, to the console only: the log may be shipped
+        // elsewhere, and a generated password must not travel with it.
+        String variable = properties.local().bootstrapAdminPasswordVariable();
+        String line = "=".repeat(72);
+        StringBuilder banner = new StringBuilder()
+                .append('\n')
+                .append(line)
+                .append('\n')
+                .append(' ')
+                .append(properties.applicationName())
+                .append(" is ready. Sign in at ")
+                .append(address(ready))
+                .append(" as an administrator:\n")
+                .append(" E-mail:                ")
+                .append(email)
+                .append('\n');
         if (generated) {
-            // Printed once, to the console only: the log may be shipped elsewhere.
-            System.out.println();
-            System.out.println("==================================================================");
-            System.out.println(" Tool_OCR bootstrap admin: " + email);
-            System.out.println(" Password (shown once):    " + password);
-            System.out.println(" Set TOOL_OCR_ADMIN_PASSWORD to choose it; add the e-mail to ADMIN_EMAILS.");
-            System.out.println("==================================================================");
-            System.out.println();
+            banner.append(" Password (shown once): ")
+                    .append(password)
+                    .append('\n')
+                    .append(" Set ")
+                    .append(variable)
+                    .append(" to choose it instead.\n");
+        } else {
+            banner.append(" Password:              the value of ")
+                    .append(variable)
+                    .append('\n');
         }
+        banner.append(" Give others the admin role with ADMIN_EMAILS.\n")
+                .append(line)
+                .append('\n');
+        System.out.println(banner);
+    }
+
+    private static String address(ApplicationReadyEvent ready) {
+        if (ready.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+            return "http://localhost:" + web.getWebServer().getPort() + "/";
+        }
+        return "this server's address";
     }
 
     private static String generatePassword() {

@@ -164,7 +164,7 @@ class DirectoryService implements UserDirectory {
                 u.displayName(),
                 u.provider(),
                 u.active(),
-                auth.isAdmin(u.email()),
+                auth.isAdmin(u),
                 u.createdAt(),
                 u.lastLoginAt());
     }

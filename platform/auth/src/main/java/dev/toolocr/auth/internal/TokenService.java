@@ -60,7 +60,7 @@ public class TokenService {
         this.keyId = HexFormat.of().formatHex(sha256(key)).substring(0, 16);
         // A separate key for the tags, so that no refresh tag is ever a valid JWT signature input.
         this.refreshTagKey =
-                new SecretKeySpec(hmac(new SecretKeySpec(key, HMAC), "tool-ocr refresh-token tag v1"), HMAC);
+                new SecretKeySpec(hmac(new SecretKeySpec(key, HMAC), properties.refreshTokenLabel()), HMAC);
     }
 
     public record AccessToken(String value, long expiresInSeconds) {}

@@ -14,16 +14,19 @@ final class TestAuthProperties {
     static AuthProperties with(
             Path keyDir, String jwtSecret, URI adUrl, Duration adTimeout, int perUsername, int perIp) {
         return new AuthProperties(
+                "Test app",
                 keyDir,
                 jwtSecret,
                 List.of(),
-                "tool-ocr",
+                "test-issuer",
+                "test_refresh",
+                "test refresh-token tag v1",
                 Duration.ofMinutes(30),
                 Duration.ofDays(3),
                 Duration.ofDays(30),
                 List.of(),
                 List.of(),
-                new AuthProperties.Local("admin@localhost", null),
+                new AuthProperties.Local("admin@localhost", null, "TEST_ADMIN_PASSWORD"),
                 new AuthProperties.External(
                         adUrl,
                         "/api/auth/login",
@@ -54,10 +57,13 @@ final class TestAuthProperties {
             AuthProperties.ResponseMapping response) {
         AuthProperties.External e = base.external();
         return new AuthProperties(
+                base.applicationName(),
                 base.keyDir(),
                 base.jwtSecret(),
                 base.tokenKeys(),
                 base.issuer(),
+                base.refreshCookie(),
+                base.refreshTokenLabel(),
                 base.accessTokenTtl(),
                 base.idleTimeout(),
                 base.absoluteLifetime(),

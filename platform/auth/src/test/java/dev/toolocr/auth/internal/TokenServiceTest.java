@@ -63,7 +63,7 @@ class TokenServiceTest {
         String valid = tokens.issueAccessToken("u", "s").value();
         String kid = SignedJWT.parse(valid).getHeader().getKeyID();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer("tool-ocr")
+                .issuer("test-issuer")
                 .subject("u")
                 .claim("sid", "s")
                 .expirationTime(Date.from(clock.instant().plusSeconds(600)))
