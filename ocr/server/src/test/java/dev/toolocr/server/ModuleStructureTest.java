@@ -1,13 +1,101 @@
 package dev.toolocr.server;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 
-/** Feature packages talk through each other's public API only; internals stay internal. */
+/**
+ * The boundaries between modules, checked on the compiled classes of the platform modules, the OCR
+ * engine and this server: a module's {@code internal} package is its own; platform modules know no
+ * application; the engine knows no Spring; no cycles. Inside the server, Spring Modulith checks the
+ * feature packages and writes their documentation to {@code target/modulith-docs}.
+ */
 class ModuleStructureTest {
 
+    private static JavaClasses all;
+
+    @BeforeAll
+    static void importClasses() {
+        all = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.toolocr");
+    }
+
     @Test
-    void featureModulesRespectTheirBoundaries() {
-        ApplicationModules.of(ToolOcrApplication.class).verify();
+    void serverFeatureModulesRespectTheirBoundariesAndAreDocumented() {
+        ApplicationModules modules =
+                ApplicationModules.of(ToolOcrApplication.class).verify();
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder("target/modulith-docs"))
+                .writeDocumentation();
+    }
+
+    @Test
+    void nothingUsesAnotherModulesInternalPackage() {
+        classes().should(onlyUseTheirOwnInternals()).check(all);
+    }
+
+    @Test
+    void platformModulesKnowNoApplication() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.toolocr.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.toolocr.server..", "dev.toolocr.engine..", "dev.toolocr.incident..")
+                .check(all);
+    }
+
+    @Test
+    void theEngineKnowsNoSpringAndNoServer() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.toolocr.engine..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "dev.toolocr.server..", "dev.toolocr.platform..")
+                .check(all);
+    }
+
+    @Test
+    void modulesHaveNoCycles() {
+        slices().matching("dev.toolocr.platform.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(all);
+        slices().matching("dev.toolocr.(*)..").should().beFreeOfCycles().check(all);
+    }
+
+    /** A dependency on {@code a.b.internal.X} is allowed only from classes inside {@code a.b}. */
+    private static ArchCondition<JavaClass> onlyUseTheirOwnInternals() {
+        return new ArchCondition<>("use another module's internal package only from inside that module") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                    String target = dependency.getTargetClass().getPackageName();
+                    int internal = target.indexOf(".internal");
+                    if (!target.startsWith("dev.toolocr.") || internal < 0) {
+                        continue;
+                    }
+                    String owner = target.substring(0, internal);
+                    String from = origin.getPackageName();
+                    if (!(from.equals(owner) || from.startsWith(owner + "."))) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
     }
 }

@@ -1,7 +1,7 @@
 package dev.toolocr.server.admin;
 
-import dev.toolocr.auth.CurrentUser;
-import dev.toolocr.auth.internal.ClientInfoResolver;
+import dev.toolocr.platform.auth.ClientAddresses;
+import dev.toolocr.platform.auth.CurrentUser;
 import dev.toolocr.server.audit.AuditLog;
 import dev.toolocr.server.audit.AuditRecord;
 import dev.toolocr.server.web.RequestIdFilter;
@@ -21,10 +21,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class AdminAccessAudit implements WebMvcConfigurer {
 
     private final AuditLog audit;
-    private final ClientInfoResolver clients;
+    private final ClientAddresses clients;
     private final Clock clock;
 
-    AdminAccessAudit(AuditLog audit, ClientInfoResolver clients, Clock clock) {
+    AdminAccessAudit(AuditLog audit, ClientAddresses clients, Clock clock) {
         this.audit = audit;
         this.clients = clients;
         this.clock = clock;

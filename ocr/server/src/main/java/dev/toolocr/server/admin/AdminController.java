@@ -1,7 +1,7 @@
 package dev.toolocr.server.admin;
 
-import dev.toolocr.auth.CurrentUser;
-import dev.toolocr.auth.UserDirectory;
+import dev.toolocr.platform.auth.CurrentUser;
+import dev.toolocr.platform.auth.UserDirectory;
 import dev.toolocr.server.audit.AuditQueries;
 import dev.toolocr.server.web.ApiException;
 import dev.toolocr.server.web.Csv;

@@ -1,12 +1,10 @@
 package dev.toolocr.server.admin;
 
-import dev.toolocr.auth.UserDirectory;
+import dev.toolocr.platform.auth.UserDirectory;
 import dev.toolocr.server.audit.AuditQueries;
-import dev.toolocr.server.storage.FileStorage;
 import dev.toolocr.server.tasks.TaskStatistics;
 import dev.toolocr.server.web.ApiException;
 import dev.toolocr.server.web.ProblemType;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 
@@ -23,7 +20,6 @@ import org.springframework.stereotype.Service;
 @Service
 class AdminService {
 
-    private static final Duration STORAGE_CACHE = Duration.ofSeconds(60);
     private static final int SERIES_DAYS = 30;
 
     record DayPoint(LocalDate day, long tasks, long logins) {}
@@ -43,20 +39,15 @@ class AdminService {
 
     record Ranked(int rank, String userId, String email, String displayName, long value) {}
 
-    private record CachedBytes(Instant at, long bytes) {}
-
     private final UserDirectory directory;
     private final TaskStatistics tasks;
     private final AuditQueries audit;
-    private final FileStorage storage;
     private final Clock clock;
-    private final AtomicReference<CachedBytes> storageBytes = new AtomicReference<>();
 
-    AdminService(UserDirectory directory, TaskStatistics tasks, AuditQueries audit, FileStorage storage, Clock clock) {
+    AdminService(UserDirectory directory, TaskStatistics tasks, AuditQueries audit, Clock clock) {
         this.directory = directory;
         this.tasks = tasks;
         this.audit = audit;
-        this.storage = storage;
         this.clock = clock;
     }
 
@@ -79,26 +70,11 @@ class AdminService {
                 overview.byStatus(),
                 overview.pagesProcessed(),
                 directory.countActiveSessions(),
-                storageBytes(now),
+                tasks.storedBytes(),
                 overview.meanProcessingMs(),
                 overview.p95ProcessingMs(),
                 overview.queueDepth(),
                 daily);
-    }
-
-    /** Walking the storage tree is the one costly figure, so it is cached briefly. */
-    private long storageBytes(Instant now) {
-        CachedBytes cached = storageBytes.get();
-        if (cached != null && now.isBefore(cached.at().plus(STORAGE_CACHE))) {
-            return cached.bytes();
-        }
-        try {
-            long bytes = storage.bytesUsed();
-            storageBytes.set(new CachedBytes(now, bytes));
-            return bytes;
-        } catch (IOException e) {
-            return cached == null ? -1 : cached.bytes();
-        }
     }
 
     Page<UserRow> users(String search, int page, int pageSize, String sortBy, boolean descending) {

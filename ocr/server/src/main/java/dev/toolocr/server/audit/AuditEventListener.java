@@ -1,9 +1,9 @@
 package dev.toolocr.server.audit;
 
-import dev.toolocr.auth.AuthEvent;
-import dev.toolocr.auth.ClientInfo;
-import dev.toolocr.auth.UserDirectory;
-import dev.toolocr.auth.internal.ClientInfoResolver;
+import dev.toolocr.platform.auth.AuthEvent;
+import dev.toolocr.platform.auth.ClientAddresses;
+import dev.toolocr.platform.auth.ClientInfo;
+import dev.toolocr.platform.auth.UserDirectory;
 import dev.toolocr.server.tasks.TaskActivity;
 import dev.toolocr.server.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,11 +21,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class AuditEventListener {
 
     private final AuditLog audit;
-    private final ClientInfoResolver clients;
+    private final ClientAddresses clients;
     private final UserDirectory directory;
     private final Clock clock;
 
-    AuditEventListener(AuditLog audit, ClientInfoResolver clients, UserDirectory directory, Clock clock) {
+    AuditEventListener(AuditLog audit, ClientAddresses clients, UserDirectory directory, Clock clock) {
         this.audit = audit;
         this.clients = clients;
         this.directory = directory;

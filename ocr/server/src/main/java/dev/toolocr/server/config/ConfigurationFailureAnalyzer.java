@@ -1,5 +1,6 @@
 package dev.toolocr.server.config;
 
+import dev.toolocr.platform.settings.InvalidSettingException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,10 +21,10 @@ class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindException
     private static final Map<String, String> VARIABLES = new LinkedHashMap<>();
 
     static {
-        VARIABLES.put("tool-ocr.database.url", "DATABASE_URL");
-        VARIABLES.put("tool-ocr.database.username", "DATABASE_USERNAME");
-        VARIABLES.put("tool-ocr.database.password", "DATABASE_PASSWORD");
-        VARIABLES.put("tool-ocr.database.table-prefix", "DATABASE_TABLE_PREFIX");
+        VARIABLES.put("platform.database.url", "DATABASE_URL");
+        VARIABLES.put("platform.database.username", "DATABASE_USERNAME");
+        VARIABLES.put("platform.database.password", "DATABASE_PASSWORD");
+        VARIABLES.put("platform.database.table-prefix", "DATABASE_TABLE_PREFIX");
         VARIABLES.put("tool-ocr.tasks.max-tasks-per-user", "MAX_TASKS_PER_USER");
         VARIABLES.put("tool-ocr.tasks.retention-days", "TASK_RETENTION_DAYS");
         VARIABLES.put("tool-ocr.tasks.enable-history", "ENABLE_TASK_HISTORY");

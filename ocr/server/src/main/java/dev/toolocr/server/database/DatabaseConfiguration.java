@@ -1,34 +1,22 @@
 package dev.toolocr.server.database;
 
-import com.zaxxer.hikari.HikariDataSource;
-import javax.sql.DataSource;
-import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
-import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import dev.toolocr.platform.persistence.MigrationSet;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/** Tool_OCR's own tables (tasks, task files, audit); the connection and prefix are the platform's. */
 @Configuration(proxyBeanMethods = false)
-class DatabaseConfiguration {
+public class DatabaseConfiguration {
+
+    /**
+     * Runs before the platform modules' sets: its first migrations also created the users and sessions
+     * tables, before the auth module owned them (auth adopts them), and tasks refer to users.
+     */
+    public static final MigrationSet TOOL_OCR_MIGRATIONS =
+            new MigrationSet("tool-ocr", "classpath:db/migration", "flyway_schema_history", -100, null);
 
     @Bean
-    DataSource dataSource(DatabaseProperties properties) {
-        DatabaseTarget target = properties.target();
-        HikariDataSource ds = new HikariDataSource();
-        ds.setPoolName("tool-ocr");
-        ds.setJdbcUrl(target.jdbcUrl());
-        ds.setUsername(target.username());
-        ds.setPassword(target.password());
-        return ds;
-    }
-
-    @Bean
-    FlywayConfigurationCustomizer prefixedMigrations(DatabaseProperties properties) {
-        return flyway -> SchemaMigrations.configure(
-                flyway, properties.tablePrefix(), properties.target().vendor());
-    }
-
-    @Bean
-    PhysicalNamingStrategy prefixedNamingStrategy(DatabaseProperties properties) {
-        return new PrefixedNamingStrategy(properties.tablePrefix());
+    MigrationSet toolOcrMigrations() {
+        return TOOL_OCR_MIGRATIONS;
     }
 }

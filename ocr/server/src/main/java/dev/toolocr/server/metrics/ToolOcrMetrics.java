@@ -1,7 +1,6 @@
 package dev.toolocr.server.metrics;
 
-import dev.toolocr.auth.AuthEvent;
-import dev.toolocr.server.storage.FileStorage;
+import dev.toolocr.platform.auth.AuthEvent;
 import dev.toolocr.server.tasks.TaskActivity;
 import dev.toolocr.server.tasks.TaskChanged;
 import dev.toolocr.server.tasks.TaskStatistics;
@@ -9,7 +8,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,15 +30,13 @@ class ToolOcrMetrics {
     private final AtomicLong queueDepth = new AtomicLong();
     private final AtomicLong pagesProcessed = new AtomicLong();
     private final AtomicLong storageBytes = new AtomicLong();
-    private final FileStorage storage;
     private final DistributionSummary pageSeconds;
     private final Map<String, Long> lastPages = new ConcurrentHashMap<>();
     private final Map<String, Long> lastPageAt = new ConcurrentHashMap<>();
 
-    ToolOcrMetrics(MeterRegistry registry, TaskStatistics statistics, FileStorage storage) {
+    ToolOcrMetrics(MeterRegistry registry, TaskStatistics statistics) {
         this.registry = registry;
         this.statistics = statistics;
-        this.storage = storage;
         Gauge.builder("tool_ocr_storage_bytes", storageBytes, AtomicLong::get)
                 .description("Bytes of uploads and results on disk")
                 .baseUnit("bytes")
@@ -122,14 +118,10 @@ class ToolOcrMetrics {
         }
     }
 
-    /** Walking the storage tree costs I/O, so it is measured once a minute, not per scrape. */
+    /** A sum over the task rows: measured once a minute, not per scrape. */
     @Scheduled(fixedDelay = 60_000, initialDelay = 2000)
     void refreshStorage() {
-        try {
-            storageBytes.set(storage.bytesUsed());
-        } catch (IOException e) {
-            // Keep the last value; a transient error must not zero the gauge.
-        }
+        storageBytes.set(statistics.storedBytes());
     }
 
     @Scheduled(fixedDelay = 5000, initialDelay = 1000)

@@ -1,6 +1,6 @@
 package dev.toolocr.server.tasks;
 
-import dev.toolocr.server.storage.FileStorage;
+import dev.toolocr.platform.storage.ObjectStorage;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,13 +25,17 @@ class RetentionJob {
     private static final int BATCH = 200;
 
     private final TaskRepository tasks;
-    private final FileStorage storage;
+    private final ObjectStorage storage;
     private final TaskProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     RetentionJob(
-            TaskRepository tasks, FileStorage storage, TaskProperties properties, TransactionTemplate tx, Clock clock) {
+            TaskRepository tasks,
+            ObjectStorage storage,
+            TaskProperties properties,
+            TransactionTemplate tx,
+            Clock clock) {
         this.tasks = tasks;
         this.storage = storage;
         this.properties = properties;
@@ -56,7 +60,7 @@ class RetentionJob {
                     PageRequest.of(0, BATCH));
             for (Task task : batch) {
                 try {
-                    storage.deleteTask(task.userId(), task.id());
+                    storage.deletePrefix(TaskObjects.task(task.userId(), task.id()));
                 } catch (IOException e) {
                     log.warn("Retention could not delete files of task {}: {}", task.id(), e.getMessage());
                     return purged;

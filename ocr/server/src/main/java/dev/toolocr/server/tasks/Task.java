@@ -36,6 +36,7 @@ class Task {
     private String resultMarkdownKey;
     private String resultPdfKey;
     private String resultTxtKey;
+    private Long resultBytes;
     private String reusedFromTaskId;
     private String errorCode;
     private String errorMessage;
@@ -130,6 +131,7 @@ class Task {
         resultMarkdownKey = null;
         resultPdfKey = null;
         resultTxtKey = null;
+        resultBytes = null;
         updatedAt = now;
     }
 

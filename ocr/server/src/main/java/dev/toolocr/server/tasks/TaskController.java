@@ -1,6 +1,6 @@
 package dev.toolocr.server.tasks;
 
-import dev.toolocr.auth.CurrentUser;
+import dev.toolocr.platform.auth.CurrentUser;
 import dev.toolocr.server.tasks.TaskResponses.Created;
 import dev.toolocr.server.tasks.TaskResponses.ExportRequest;
 import dev.toolocr.server.tasks.TaskResponses.Stats;
@@ -13,7 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpHeaders;
@@ -182,6 +182,6 @@ class TaskController {
                 .contentType(d.format().mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.attachment(d.filename()))
                 .header("X-Content-Type-Options", "nosniff")
-                .body(new FileSystemResource(d.path()));
+                .body(new InputStreamResource(d.content()));
     }
 }

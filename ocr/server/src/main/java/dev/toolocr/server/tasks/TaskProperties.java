@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -57,6 +58,8 @@ public record TaskProperties(
      * @param staleAfter a processing task whose heartbeat is older than this is taken back
      * @param maxRecoveries how often an abandoned task is re-queued before it is failed
      * @param taskTimeout longest a single task may run
+     * @param workDir where a running task's input and results are kept while the engine works on them;
+     *     each task gets a private folder there, removed when it ends
      */
     public record Workers(
             @DefaultValue("2") @Min(0) @Max(64) int poolSize,
@@ -64,5 +67,6 @@ public record TaskProperties(
             @DefaultValue("5s") @NotNull Duration heartbeatInterval,
             @DefaultValue("20s") @NotNull Duration staleAfter,
             @DefaultValue("3") @Min(1) @Max(20) int maxRecoveries,
-            @DefaultValue("30m") @NotNull Duration taskTimeout) {}
+            @DefaultValue("30m") @NotNull Duration taskTimeout,
+            @NotNull Path workDir) {}
 }

@@ -82,7 +82,8 @@ interface TaskRepository extends JpaRepository<Task, String>, JpaSpecificationEx
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("update Task t set t.status = :completed, t.completedAt = :now, t.updatedAt = :now, t.pagesDone = :pages,"
             + " t.pagesTotal = :pages, t.resultJsonKey = :json, t.resultMarkdownKey = :md, t.resultPdfKey = :pdf,"
-            + " t.resultTxtKey = :txt, t.processingTimeMs = :millis, t.reusedFromTaskId = :reused, t.fairRank = null,"
+            + " t.resultTxtKey = :txt, t.resultBytes = :bytes, t.processingTimeMs = :millis,"
+            + " t.reusedFromTaskId = :reused, t.fairRank = null,"
             + " t.version = t.version + 1 where t.id = :id and t.status = :processing and t.workerId = :worker")
     int complete(
             @Param("id") String id,
@@ -92,6 +93,7 @@ interface TaskRepository extends JpaRepository<Task, String>, JpaSpecificationEx
             @Param("md") String markdown,
             @Param("pdf") String pdf,
             @Param("txt") String txt,
+            @Param("bytes") long resultBytes,
             @Param("millis") long millis,
             @Param("reused") String reusedFrom,
             @Param("now") Instant now,

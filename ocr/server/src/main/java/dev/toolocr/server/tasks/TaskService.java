@@ -1,11 +1,15 @@
 package dev.toolocr.server.tasks;
 
-import dev.toolocr.server.storage.FileStorage;
+import dev.toolocr.platform.storage.NoSuchObjectException;
+import dev.toolocr.platform.storage.ObjectStorage;
+import dev.toolocr.platform.storage.StorageUnavailableException;
 import dev.toolocr.server.web.ApiException;
 import dev.toolocr.server.web.ProblemType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -38,7 +42,7 @@ class TaskService {
 
     private final TaskRepository tasks;
     private final TaskFileRepository files;
-    private final FileStorage storage;
+    private final ObjectStorage storage;
     private final OcrGateway ocr;
     private final TaskQueue queue;
     private final TaskProperties properties;
@@ -49,7 +53,7 @@ class TaskService {
     TaskService(
             TaskRepository tasks,
             TaskFileRepository files,
-            FileStorage storage,
+            ObjectStorage storage,
             OcrGateway ocr,
             TaskQueue queue,
             TaskProperties properties,
@@ -157,17 +161,25 @@ class TaskService {
     }
 
     private record Prepared(
-            String taskId, String displayName, FileStorage.StoredObject stored, OcrGateway.Inspection inspection) {}
+            String taskId, String displayName, ObjectStorage.StoredObject stored, OcrGateway.Inspection inspection) {}
 
+    /**
+     * Stages the upload in a private file (size-capped, so an oversized one never reaches storage),
+     * checks it by content, then stores it. Nothing of a rejected upload remains anywhere.
+     */
     private Prepared prepare(String userId, Upload upload) {
         String taskId = UUID.randomUUID().toString();
         String displayName = UploadNames.displayName(upload.originalName());
+        Path staged = null;
         try {
-            FileStorage.StoredObject stored;
-            try (InputStream in = upload.content().open()) {
-                stored = storage.write(userId, taskId, "input", in, properties.maxUploadBytes());
+            Files.createDirectories(properties.workers().workDir());
+            staged = Files.createTempFile(properties.workers().workDir(), "upload-", "");
+            long size;
+            try (InputStream in = upload.content().open();
+                    OutputStream out = Files.newOutputStream(staged)) {
+                size = copyLimited(in, out, properties.maxUploadBytes());
             }
-            if (stored.size() == 0) {
+            if (size == 0) {
                 throw new ApiException(
                         HttpStatus.BAD_REQUEST,
                         ProblemType.custom("empty-file"),
@@ -175,7 +187,7 @@ class TaskService {
                         "The file '" + displayName + "' is empty.",
                         Map.of());
             }
-            OcrGateway.Inspection inspection = ocr.inspect(storage.resolve(stored.key()));
+            OcrGateway.Inspection inspection = ocr.inspect(staged);
             if (inspection.pages() > properties.maxPages()) {
                 throw new ApiException(
                         HttpStatus.PAYLOAD_TOO_LARGE,
@@ -185,9 +197,12 @@ class TaskService {
                                 + properties.maxPages() + ".",
                         Map.of("max_pages", properties.maxPages()));
             }
+            ObjectStorage.StoredObject stored;
+            try (InputStream in = Files.newInputStream(staged)) {
+                stored = storage.put(TaskObjects.input(userId, taskId), in, properties.maxUploadBytes());
+            }
             return new Prepared(taskId, displayName, stored, inspection);
-        } catch (FileStorage.FileTooLargeException e) {
-            deleteQuietly(userId, taskId);
+        } catch (UploadTooLarge e) {
             throw new ApiException(
                     HttpStatus.PAYLOAD_TOO_LARGE,
                     ProblemType.PAYLOAD_TOO_LARGE.uri(),
@@ -195,20 +210,57 @@ class TaskService {
                     "'" + displayName + "' is larger than the limit of " + properties.maxUploadBytes() + " bytes.",
                     Map.of("max_upload_bytes", properties.maxUploadBytes()));
         } catch (OcrGateway.Rejected e) {
-            deleteQuietly(userId, taskId);
             throw new ApiException(
                     HttpStatus.valueOf(e.status()),
                     ProblemType.custom(e.code()),
                     HttpStatus.valueOf(e.status()).getReasonPhrase(),
                     "'" + displayName + "': " + e.getMessage(),
                     Map.of());
+        } catch (StorageUnavailableException e) {
+            deleteQuietly(userId, taskId);
+            log.warn("Storage unavailable while storing an upload: {}", e.getMessage());
+            throw storageUnavailable();
         } catch (IOException e) {
             deleteQuietly(userId, taskId);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             deleteQuietly(userId, taskId);
             throw e;
+        } finally {
+            if (staged != null) {
+                try {
+                    Files.deleteIfExists(staged);
+                } catch (IOException e) {
+                    log.warn("Could not remove a staged upload {}: {}", staged, e.getMessage());
+                }
+            }
         }
+    }
+
+    /** The upload was longer than the limit while streaming. */
+    private static final class UploadTooLarge extends IOException {}
+
+    private static long copyLimited(InputStream in, OutputStream out, long maxBytes) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) != -1) {
+            total += n;
+            if (total > maxBytes) {
+                throw new UploadTooLarge();
+            }
+            out.write(buffer, 0, n);
+        }
+        return total;
+    }
+
+    private static ApiException storageUnavailable() {
+        return new ApiException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                ProblemType.SERVICE_UNAVAILABLE.uri(),
+                "Storage unavailable",
+                "The file store cannot be reached just now; nothing was kept. Try again shortly.",
+                Map.of());
     }
 
     Page<Task> list(String userId, TaskQuery query) {
@@ -303,8 +355,8 @@ class TaskService {
         }
     }
 
-    /** A result file of the caller's task, checked to exist. */
-    record Download(Path path, String filename, ResultFormat format) {}
+    /** A result of the caller's task, opened; the receiver closes the stream. */
+    record Download(InputStream content, String filename, ResultFormat format) {}
 
     Download download(String userId, String taskId, ResultFormat format) {
         Task task = owned(userId, taskId);
@@ -317,7 +369,7 @@ class TaskService {
                     Map.of());
         }
         String key = task.resultKey(format);
-        if (task.status() != TaskStatus.COMPLETED || key == null || !storage.exists(key)) {
+        if (task.status() != TaskStatus.COMPLETED || key == null) {
             throw new ApiException(
                     HttpStatus.NOT_FOUND,
                     ProblemType.custom("result-not-available"),
@@ -327,10 +379,32 @@ class TaskService {
                             : "The task is " + task.status().wire() + "; results exist once it has completed.",
                     Map.of("current_status", task.status().wire()));
         }
+        InputStream content;
+        try {
+            content = storage.open(key);
+        } catch (NoSuchObjectException e) {
+            // The row says it exists: the store lost it (or someone removed it by hand).
+            log.error("Result object of task {} is missing from storage", taskId);
+            events.publishEvent(new TaskActivity(
+                    "task_download",
+                    userId,
+                    taskId,
+                    "failure",
+                    Map.of("format", format.wire(), "reason", "result_object_missing")));
+            throw new ApiException(
+                    HttpStatus.NOT_FOUND,
+                    ProblemType.custom("result-not-available"),
+                    "Result not available",
+                    "The stored result is missing; run the task again to produce it.",
+                    Map.of("current_status", task.status().wire()));
+        } catch (StorageUnavailableException e) {
+            throw storageUnavailable();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         events.publishEvent(
                 new TaskActivity("task_download", userId, taskId, "success", Map.of("format", format.wire())));
-        return new Download(
-                storage.resolve(key), UploadNames.baseName(task.filename()) + "." + format.extension(), format);
+        return new Download(content, UploadNames.baseName(task.filename()) + "." + format.extension(), format);
     }
 
     /** The caller's whole history, oldest first, in pages so memory stays flat. */
@@ -363,7 +437,7 @@ class TaskService {
 
     private void deleteQuietly(String userId, String taskId) {
         try {
-            storage.deleteTask(userId, taskId);
+            storage.deletePrefix(TaskObjects.task(userId, taskId));
         } catch (IOException e) {
             log.warn("Could not remove the files of task {}: {}", taskId, e.getMessage());
         }

@@ -54,6 +54,11 @@ public class TaskStatistics {
     private final java.util.concurrent.atomic.AtomicReference<Cached> cached =
             new java.util.concurrent.atomic.AtomicReference<>();
 
+    /** Bytes the kept uploads and results occupy in storage, from the sizes recorded when they were stored. */
+    public long storedBytes() {
+        return stats.storedInputBytes() + stats.storedResultBytes();
+    }
+
     /** Task figures at most {@link #OVERVIEW_MAX_AGE} old. */
     public Overview overview() {
         Instant now = clock.instant();

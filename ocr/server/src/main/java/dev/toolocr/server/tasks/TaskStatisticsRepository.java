@@ -34,6 +34,15 @@ interface TaskStatisticsRepository extends Repository<Task, String> {
             + " from Task t group by t.status")
     List<Object[]> overviewByStatus();
 
+    /** Bytes of uploads whose files are still kept, as recorded when they were stored. */
+    @Query(
+            "select coalesce(sum(f.fileSize), 0) from TaskFile f, Task t where t.id = f.taskId and t.fileDeleted = false")
+    long storedInputBytes();
+
+    /** Bytes of results still kept, as recorded when each task completed. */
+    @Query("select coalesce(sum(t.resultBytes), 0) from Task t where t.fileDeleted = false")
+    long storedResultBytes();
+
     @Query("select extract(date from t.createdAt), count(t) from Task t where t.createdAt >= :from"
             + " group by extract(date from t.createdAt)")
     List<Object[]> createdPerDaySince(@Param("from") Instant from);

@@ -2,7 +2,7 @@ package dev.toolocr.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.toolocr.auth.devad.DevAdServer;
+import dev.toolocr.platform.auth.devad.DevAdServer;
 import dev.toolocr.server.api.ApiClient.Reply;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "tool-ocr.database.embedded-url=jdbc:h2:mem:ad-login;DB_CLOSE_DELAY=-1",
+            "platform.database.embedded-url=jdbc:h2:mem:ad-login;DB_CLOSE_DELAY=-1",
             "platform.auth.external.max-attempts=2",
             "platform.auth.external.breaker-failure-threshold=1",
             "platform.auth.external.timeout=2s",

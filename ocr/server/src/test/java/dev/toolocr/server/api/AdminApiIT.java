@@ -3,7 +3,7 @@ package dev.toolocr.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.toolocr.auth.UserDirectory;
+import dev.toolocr.platform.auth.UserDirectory;
 import dev.toolocr.server.api.ApiClient.Reply;
 import dev.toolocr.server.audit.AuditLog;
 import java.util.List;
@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "tool-ocr.database.embedded-url=jdbc:h2:mem:admin-api;DB_CLOSE_DELAY=-1",
+            "platform.database.embedded-url=jdbc:h2:mem:admin-api;DB_CLOSE_DELAY=-1",
             "platform.auth.local.bootstrap-admin-password=Bootstrap-admin-pw-1",
             // Case and spacing as an operator might type them: matched case-insensitively.
             "platform.auth.admin-emails= Carol@Example.COM ,ops@example.com"

@@ -2,7 +2,7 @@ package dev.toolocr.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.toolocr.auth.UserDirectory;
+import dev.toolocr.platform.auth.UserDirectory;
 import dev.toolocr.server.MovableClock;
 import dev.toolocr.server.api.ApiClient.Reply;
 import dev.toolocr.server.audit.AuditLog;
@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "tool-ocr.database.embedded-url=jdbc:h2:mem:auth-api;DB_CLOSE_DELAY=-1",
+            "platform.database.embedded-url=jdbc:h2:mem:auth-api;DB_CLOSE_DELAY=-1",
             "platform.auth.local.bootstrap-admin-password=Bootstrap-admin-pw-1",
             "platform.auth.admin-emails=admin@localhost",
             "platform.auth.throttle.per-username=4",

@@ -69,7 +69,7 @@ class BootstrapAdminIT {
                 .run(
                         "--server.port=0",
                         "--tool-ocr.data-dir=" + data,
-                        "--tool-ocr.database.embedded-url=jdbc:h2:file:" + data.resolve("db/tool-ocr"),
+                        "--platform.database.embedded-url=jdbc:h2:file:" + data.resolve("db/tool-ocr"),
                         "--tool-ocr.tasks.workers.pool-size=0",
                         "--platform.auth.local.bootstrap-admin-password=");
     }

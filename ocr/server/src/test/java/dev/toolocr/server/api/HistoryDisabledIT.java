@@ -2,7 +2,7 @@ package dev.toolocr.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.toolocr.auth.UserDirectory;
+import dev.toolocr.platform.auth.UserDirectory;
 import dev.toolocr.server.api.ApiClient.Reply;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "tool-ocr.database.embedded-url=jdbc:h2:mem:history-off;DB_CLOSE_DELAY=-1",
+            "platform.database.embedded-url=jdbc:h2:mem:history-off;DB_CLOSE_DELAY=-1",
             "ENABLE_TASK_HISTORY=false"
         })
 class HistoryDisabledIT {

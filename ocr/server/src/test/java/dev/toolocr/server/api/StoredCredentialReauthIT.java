@@ -3,9 +3,9 @@ package dev.toolocr.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.toolocr.auth.AuthEvent;
-import dev.toolocr.auth.devad.DevAdServer;
-import dev.toolocr.auth.internal.StoredCredentialReauthenticator;
+import dev.toolocr.platform.auth.AuthEvent;
+import dev.toolocr.platform.auth.StoredCredentialReauthentication;
+import dev.toolocr.platform.auth.devad.DevAdServer;
 import dev.toolocr.server.MovableClock;
 import dev.toolocr.server.api.ApiClient.Reply;
 import java.time.Duration;
@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "tool-ocr.database.embedded-url=jdbc:h2:mem:reauth;DB_CLOSE_DELAY=-1",
+            "platform.database.embedded-url=jdbc:h2:mem:reauth;DB_CLOSE_DELAY=-1",
             "platform.auth.external.max-attempts=1",
             "platform.auth.external.breaker-failure-threshold=100",
             "platform.auth.external.timeout=2s",
@@ -95,7 +95,7 @@ class StoredCredentialReauthIT {
     MovableClock clock;
 
     @Autowired
-    StoredCredentialReauthenticator reauth;
+    StoredCredentialReauthentication reauth;
 
     @Autowired
     Events events;

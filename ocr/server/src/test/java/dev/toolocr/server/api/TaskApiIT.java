@@ -3,7 +3,7 @@ package dev.toolocr.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.toolocr.auth.UserDirectory;
+import dev.toolocr.platform.auth.UserDirectory;
 import dev.toolocr.server.api.ApiClient.Reply;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "tool-ocr.database.embedded-url=jdbc:h2:mem:task-api;DB_CLOSE_DELAY=-1",
+            "platform.database.embedded-url=jdbc:h2:mem:task-api;DB_CLOSE_DELAY=-1",
             "platform.auth.local.bootstrap-admin-password=Bootstrap-admin-pw-1",
             "platform.auth.admin-emails=admin@localhost"
         })

@@ -2,7 +2,7 @@ package dev.toolocr.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.toolocr.auth.UserDirectory;
+import dev.toolocr.platform.auth.UserDirectory;
 import dev.toolocr.server.api.ApiClient.Reply;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "tool-ocr.database.embedded-url=jdbc:h2:mem:task-history;DB_CLOSE_DELAY=-1",
+            "platform.database.embedded-url=jdbc:h2:mem:task-history;DB_CLOSE_DELAY=-1",
             "tool-ocr.tasks.max-tasks-per-user=3"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

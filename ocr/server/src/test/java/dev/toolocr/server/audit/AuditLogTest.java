@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"tool-ocr.database.embedded-url=jdbc:h2:mem:audit-log", "tool-ocr.audit.queue-capacity=10"})
+        properties = {"platform.database.embedded-url=jdbc:h2:mem:audit-log", "tool-ocr.audit.queue-capacity=10"})
 class AuditLogTest {
 
     @Autowired

@@ -74,7 +74,7 @@ class InvalidConfigurationStopsStartupTest {
     private static void startWith(Map<String, Object> settings) {
         // Command-line arguments outrank application.yml, so the test never touches ./data.
         String[] args = {
-            "--tool-ocr.database.embedded-url=jdbc:h2:mem:config-" + UUID.randomUUID(),
+            "--platform.database.embedded-url=jdbc:h2:mem:config-" + UUID.randomUUID(),
             "--logging.structured.format.console="
         };
         SpringApplicationBuilder app = new SpringApplicationBuilder(ToolOcrApplication.class)

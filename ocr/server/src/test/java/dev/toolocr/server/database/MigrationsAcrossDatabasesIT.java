@@ -2,18 +2,23 @@ package dev.toolocr.server.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.toolocr.platform.persistence.DatabaseTarget;
+import dev.toolocr.platform.persistence.ExternalDatabases;
+import dev.toolocr.platform.persistence.MigrationSet;
+import dev.toolocr.platform.persistence.ModuleMigrations;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Applies the real migrations, exactly as start-up configures them, to H2, PostgreSQL and MariaDB with
@@ -22,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class MigrationsAcrossDatabasesIT {
 
     private static final String PREFIX = "acme_ocr_";
+    private static final MigrationSet AUTH_MIGRATIONS =
+            new MigrationSet("platform-auth", "classpath:db/platform-auth", "auth_schema_history", 0, "users");
 
     @Test
     void sameTablesAndColumnsOnH2PostgresAndMariaDb() throws SQLException {
@@ -38,6 +45,7 @@ class MigrationsAcrossDatabasesIT {
         assertThat(h2.keySet())
                 .containsExactlyInAnyOrder(
                         "acme_ocr_flyway_schema_history",
+                        "acme_ocr_auth_schema_history",
                         "acme_ocr_users",
                         "acme_ocr_sessions",
                         "acme_ocr_tasks",
@@ -53,10 +61,13 @@ class MigrationsAcrossDatabasesIT {
     /** Table name → "column:nullability" for every table in the database the URL points at. */
     private static Map<String, Set<String>> migrateAndDescribe(String url, String schema) throws SQLException {
         DatabaseTarget target = DatabaseTarget.parse(url, "", "");
-        Flyway flyway = SchemaMigrations.configure(
-                        Flyway.configure().dataSource(url, null, null), PREFIX, target.vendor())
-                .load();
-        assertThat(flyway.migrate().success).isTrue();
+        // The sets the application runs: its own, then auth's (which adopts the users and sessions
+        // tables the application's first migrations created).
+        ModuleMigrations.migrate(
+                new SimpleDriverDataSource(DriverManager.getDriver(url), url),
+                PREFIX,
+                target.vendor(),
+                List.of(DatabaseConfiguration.TOOL_OCR_MIGRATIONS, AUTH_MIGRATIONS));
 
         Map<String, Set<String>> tables = new TreeMap<>();
         Map<String, String> actualNames = new TreeMap<>();

@@ -2,6 +2,7 @@ package dev.toolocr.server.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.toolocr.platform.persistence.ExternalDatabases;
 import dev.toolocr.server.ToolOcrApplication;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,10 +37,7 @@ class PrefixedStartupIT {
     private static void assertOnlyPrefixedTables(String jdbcUrl, String schema) throws Exception {
         try (ConfigurableApplicationContext ignored = new SpringApplicationBuilder(ToolOcrApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties(
-                        "DATABASE_URL=" + jdbcUrl,
-                        "DATABASE_TABLE_PREFIX=acme_ocr_",
-                        "logging.structured.format.console=")
+                .properties("DATABASE_URL=" + jdbcUrl, "DATABASE_TABLE_PREFIX=acme_ocr_")
                 .run()) {
             List<String> tables = new ArrayList<>();
             try (Connection c = DriverManager.getConnection(jdbcUrl);
@@ -49,7 +47,12 @@ class PrefixedStartupIT {
                 }
             }
             assertThat(tables).isNotEmpty().allMatch(t -> t.startsWith("acme_ocr_"));
-            assertThat(tables).contains("acme_ocr_flyway_schema_history", "acme_ocr_tasks", "acme_ocr_users");
+            assertThat(tables)
+                    .contains(
+                            "acme_ocr_flyway_schema_history",
+                            "acme_ocr_auth_schema_history",
+                            "acme_ocr_tasks",
+                            "acme_ocr_users");
         }
     }
 }

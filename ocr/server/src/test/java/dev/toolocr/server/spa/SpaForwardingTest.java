@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "tool-ocr.database.embedded-url=jdbc:h2:mem:spa-forwarding")
+        properties = "platform.database.embedded-url=jdbc:h2:mem:spa-forwarding")
 class SpaForwardingTest {
 
     @LocalServerPort

@@ -2,9 +2,9 @@ package dev.toolocr.server.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.toolocr.auth.UserDirectory;
+import dev.toolocr.platform.auth.UserDirectory;
+import dev.toolocr.platform.storage.ObjectStorage;
 import dev.toolocr.server.MovableClock;
-import dev.toolocr.server.storage.FileStorage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +30,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
-            "tool-ocr.database.embedded-url=jdbc:h2:mem:pipeline;DB_CLOSE_DELAY=-1",
+            "platform.database.embedded-url=jdbc:h2:mem:pipeline;DB_CLOSE_DELAY=-1",
             "tool-ocr.tasks.workers.pool-size=0",
             "tool-ocr.tasks.retention-days=30"
         })
@@ -45,7 +44,7 @@ class TaskPipelineIT {
     TaskQueue queue;
 
     @Autowired
-    TaskWorkers workers;
+    WorkerPool workers;
 
     @Autowired
     TaskRepository tasks;
@@ -54,10 +53,13 @@ class TaskPipelineIT {
     RetentionJob retention;
 
     @Autowired
-    FileStorage storage;
+    ObjectStorage storage;
 
     @Autowired
     UserDirectory directory;
+
+    @Autowired
+    TaskStatistics statistics;
 
     @Autowired
     MovableClock clock;
@@ -111,9 +113,20 @@ class TaskPipelineIT {
         Task again = tasks.findById(second.task().id()).orElseThrow();
         assertThat(again.status()).isEqualTo(TaskStatus.COMPLETED);
         assertThat(again.reusedFromTaskId()).isEqualTo(first.task().id());
-        assertThat(Files.readString(storage.resolve(again.resultKey(ResultFormat.TXT))))
-                .isEqualTo(Files.readString(storage.resolve(
-                        tasks.findById(first.task().id()).orElseThrow().resultKey(ResultFormat.TXT))));
+        assertThat(read(again.resultKey(ResultFormat.TXT)))
+                .isEqualTo(read(tasks.findById(first.task().id()).orElseThrow().resultKey(ResultFormat.TXT)));
+    }
+
+    @Test
+    void storageUseIsTheRecordedSizeOfInputsAndResults() throws Exception {
+        long before = statistics.storedBytes();
+        TaskService.TaskDetails task = upload(alice, "linn.png", "sized.png");
+        runNext();
+
+        String id = task.task().id();
+        assertThat(tasks.findById(id).orElseThrow().status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(storage.list(TaskObjects.results(alice, id))).isNotEmpty();
+        assertThat(statistics.storedBytes() - before).isEqualTo(storage.sizeOfPrefix(TaskObjects.task(alice, id)));
     }
 
     @Test
@@ -135,10 +148,8 @@ class TaskPipelineIT {
         Task after = tasks.findById(id).orElseThrow();
         assertThat(after.status()).isEqualTo(TaskStatus.CANCELLED);
         assertThat(after.pagesDone()).isLessThan(4);
-        Path results = storage.taskDirectory(alice, id).resolve("results");
-        try (Stream<Path> left = Files.exists(results) ? Files.list(results) : Stream.empty()) {
-            assertThat(left).isEmpty();
-        }
+        assertThat(storage.list(TaskObjects.results(alice, id))).isEmpty();
+        assertThat(storage.list(TaskObjects.task(alice, id))).containsExactly(TaskObjects.input(alice, id));
     }
 
     @Test
@@ -153,8 +164,7 @@ class TaskPipelineIT {
         }
         Task purged = tasks.findById(old.task().id()).orElseThrow();
         assertThat(purged.fileDeleted()).isTrue();
-        assertThat(Files.exists(storage.taskDirectory(alice, purged.id()).resolve("input")))
-                .isFalse();
+        assertThat(storage.list(TaskObjects.task(alice, purged.id()))).isEmpty();
         assertThat(org.assertj.core.api.Assertions.catchThrowable(
                         () -> service.download(alice, purged.id(), ResultFormat.TXT)))
                 .isInstanceOfSatisfying(
@@ -224,6 +234,12 @@ class TaskPipelineIT {
                         TaskOptions.from(TaskOptions.DEFAULTS, null, null, "txt,json", null),
                         true)
                 .get(0);
+    }
+
+    private String read(String key) throws Exception {
+        try (var in = storage.open(key)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private static Path corpus(String name) {

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Every failure the framework itself produces reaches clients as problem+json with a stable type. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "tool-ocr.database.embedded-url=jdbc:h2:mem:api-errors")
+        properties = "platform.database.embedded-url=jdbc:h2:mem:api-errors")
 @Import(ApiErrorsTest.EchoEndpoint.class)
 class ApiErrorsTest {
 
