@@ -2,9 +2,9 @@ package dev.toolocr.server.admin;
 
 import dev.toolocr.platform.auth.ClientAddresses;
 import dev.toolocr.platform.auth.CurrentUser;
+import dev.toolocr.platform.web.RequestIdFilter;
 import dev.toolocr.server.audit.AuditLog;
 import dev.toolocr.server.audit.AuditRecord;
-import dev.toolocr.server.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;

@@ -2,24 +2,24 @@ package dev.toolocr.server.admin;
 
 import dev.toolocr.platform.auth.CurrentUser;
 import dev.toolocr.platform.auth.UserDirectory;
+import dev.toolocr.platform.web.ApiException;
+import dev.toolocr.platform.web.CsvWriter;
+import dev.toolocr.platform.web.DateParam;
+import dev.toolocr.platform.web.ProblemType;
 import dev.toolocr.server.audit.AuditQueries;
-import dev.toolocr.server.web.ApiException;
-import dev.toolocr.server.web.Csv;
-import dev.toolocr.server.web.DateParam;
-import dev.toolocr.server.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -120,18 +120,12 @@ class AdminController {
 
     @Operation(summary = "Audit log, newest first")
     @GetMapping("/audit-logs")
-    Paged<AuditQueries.Entry> auditLogs(
-            @RequestParam(name = "user_id", required = false) String userId,
-            @RequestParam(required = false) String email,
-            @RequestParam(name = "event_type", required = false) String eventType,
-            @RequestParam(required = false) String outcome,
-            @RequestParam(name = "date_from", required = false) String dateFrom,
-            @RequestParam(name = "date_to", required = false) String dateTo,
-            @RequestParam(defaultValue = "1") int page,
-            @RequestParam(name = "page_size", defaultValue = "50") int pageSize) {
-        checkPage(page, pageSize);
-        AuditQueries.Filter filter = filter(userId, email, eventType, outcome, dateFrom, dateTo);
-        return Paged.of(audit.search(filter, page - 1, pageSize), page, pageSize);
+    Paged<AuditQueries.Entry> auditLogs(@ParameterObject AuditFilterParams filter, @ParameterObject PageParams paging) {
+        checkPage(paging.page(), paging.pageSize());
+        return Paged.of(
+                audit.search(filter.toFilter(), paging.page() - 1, paging.pageSize()),
+                paging.page(),
+                paging.pageSize());
     }
 
     @Operation(summary = "One user's audit summary")
@@ -142,37 +136,23 @@ class AdminController {
 
     @Operation(summary = "Audit log as CSV (streamed)")
     @GetMapping("/audit-logs/export")
-    ResponseEntity<StreamingResponseBody> exportAudit(
-            @RequestParam(name = "user_id", required = false) String userId,
-            @RequestParam(required = false) String email,
-            @RequestParam(name = "event_type", required = false) String eventType,
-            @RequestParam(required = false) String outcome,
-            @RequestParam(name = "date_from", required = false) String dateFrom,
-            @RequestParam(name = "date_to", required = false) String dateTo) {
-        AuditQueries.Filter filter = filter(userId, email, eventType, outcome, dateFrom, dateTo);
+    ResponseEntity<StreamingResponseBody> exportAudit(@ParameterObject AuditFilterParams params) {
+        AuditQueries.Filter filter = params.toFilter();
         StreamingResponseBody body = out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            w.write("occurred_at,user_id,user_email,event_type,outcome,ip_address,user_agent,request_id,details\r\n");
-            audit.forEach(filter, e -> {
-                try {
-                    w.write(String.join(
-                                    ",",
-                                    List.of(
-                                            Csv.cell(String.valueOf(e.occurredAt())),
-                                            Csv.cell(e.userId()),
-                                            Csv.cell(e.userEmail()),
-                                            Csv.cell(e.eventType()),
-                                            Csv.cell(e.outcome()),
-                                            Csv.cell(e.ipAddress()),
-                                            Csv.cell(e.userAgent()),
-                                            Csv.cell(e.requestId()),
-                                            Csv.cell(e.details().toString())))
-                            + "\r\n");
-                } catch (java.io.IOException ex) {
-                    throw new java.io.UncheckedIOException(ex);
-                }
-            });
-            w.flush();
+            CsvWriter csv = new CsvWriter(out).header(AUDIT_COLUMNS);
+            audit.forEach(
+                    filter,
+                    e -> csv.row(Arrays.asList(
+                            String.valueOf(e.occurredAt()),
+                            e.userId(),
+                            e.userEmail(),
+                            e.eventType(),
+                            e.outcome(),
+                            e.ipAddress(),
+                            e.userAgent(),
+                            e.requestId(),
+                            e.details().toString())));
+            csv.flush();
         };
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
@@ -182,15 +162,44 @@ class AdminController {
                 .body(body);
     }
 
-    private static AuditQueries.Filter filter(
-            String userId, String email, String eventType, String outcome, String dateFrom, String dateTo) {
-        return new AuditQueries.Filter(
-                blankToNull(userId),
-                blankToNull(email),
-                blankToNull(eventType),
-                blankToNull(outcome),
-                DateParam.parse(dateFrom, false, "date_from"),
-                DateParam.parse(dateTo, true, "date_to"));
+    private static final List<String> AUDIT_COLUMNS = List.of(
+            "occurred_at",
+            "user_id",
+            "user_email",
+            "event_type",
+            "outcome",
+            "ip_address",
+            "user_agent",
+            "request_id",
+            "details");
+
+    /** The audit filters, as the list and the export take them; blank means "any". */
+    record AuditFilterParams(
+            @BindParam("user_id") String userId,
+            String email,
+            @BindParam("event_type") String eventType,
+            String outcome,
+            @BindParam("date_from") String dateFrom,
+            @BindParam("date_to") String dateTo) {
+
+        AuditQueries.Filter toFilter() {
+            return new AuditQueries.Filter(
+                    blankToNull(userId),
+                    blankToNull(email),
+                    blankToNull(eventType),
+                    blankToNull(outcome),
+                    DateParam.parse(dateFrom, false, "date_from"),
+                    DateParam.parse(dateTo, true, "date_to"));
+        }
+    }
+
+    /** A page of the audit log: 1-based; 50 entries unless asked (checked by {@link #checkPage}). */
+    record PageParams(Integer page, @BindParam("page_size") Integer pageSize) {
+
+        PageParams {
+            page = page == null ? 1 : page;
+            pageSize = pageSize == null ? 50 : pageSize;
+        }
     }
 
     private static String blankToNull(String s) {

@@ -1,10 +1,10 @@
 package dev.toolocr.server.admin;
 
 import dev.toolocr.platform.auth.UserDirectory;
+import dev.toolocr.platform.web.ApiException;
+import dev.toolocr.platform.web.ProblemType;
 import dev.toolocr.server.audit.AuditQueries;
 import dev.toolocr.server.tasks.TaskStatistics;
-import dev.toolocr.server.web.ApiException;
-import dev.toolocr.server.web.ProblemType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.toolocr.server.spa;
 
-import dev.toolocr.server.web.ApiException;
-import dev.toolocr.server.web.ProblemType;
+import dev.toolocr.platform.web.ApiException;
+import dev.toolocr.platform.web.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import org.springframework.stereotype.Controller;

@@ -1,7 +1,7 @@
 package dev.toolocr.server.tasks;
 
-import dev.toolocr.server.web.ApiException;
-import dev.toolocr.server.web.ProblemType;
+import dev.toolocr.platform.web.ApiException;
+import dev.toolocr.platform.web.ProblemType;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 

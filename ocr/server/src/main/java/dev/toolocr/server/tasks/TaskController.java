@@ -1,18 +1,19 @@
 package dev.toolocr.server.tasks;
 
 import dev.toolocr.platform.auth.CurrentUser;
+import dev.toolocr.platform.web.ApiException;
+import dev.toolocr.platform.web.ProblemType;
 import dev.toolocr.server.tasks.TaskResponses.Created;
 import dev.toolocr.server.tasks.TaskResponses.ExportRequest;
 import dev.toolocr.server.tasks.TaskResponses.Stats;
 import dev.toolocr.server.tasks.TaskResponses.TaskList;
 import dev.toolocr.server.tasks.TaskResponses.TaskPatch;
 import dev.toolocr.server.tasks.TaskResponses.TaskView;
-import dev.toolocr.server.web.ApiException;
-import dev.toolocr.server.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.data.domain.Page;
@@ -74,17 +75,8 @@ class TaskController {
 
     @Operation(summary = "Your tasks, filtered, sorted and paged")
     @GetMapping
-    TaskList list(
-            CurrentUser user,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String filename,
-            @RequestParam(name = "date_from", required = false) String dateFrom,
-            @RequestParam(name = "date_to", required = false) String dateTo,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize,
-            @RequestParam(name = "sort_by", required = false) String sortBy,
-            @RequestParam(name = "order_desc", required = false) Boolean orderDesc) {
-        TaskQuery query = TaskQuery.parse(status, filename, dateFrom, dateTo, page, pageSize, sortBy, orderDesc);
+    TaskList list(CurrentUser user, @ParameterObject TaskQuery.Params params) {
+        TaskQuery query = TaskQuery.parse(params);
         Page<Task> result = service.list(user.id(), query);
         return new TaskList(
                 result.getContent().stream().map(t -> TaskView.of(t, null, -1)).toList(),

@@ -2,17 +2,16 @@ package dev.toolocr.server.tasks;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.toolocr.server.web.ApiException;
-import dev.toolocr.server.web.Csv;
-import dev.toolocr.server.web.ProblemType;
+import dev.toolocr.platform.web.ApiException;
+import dev.toolocr.platform.web.CsvWriter;
+import dev.toolocr.platform.web.ProblemType;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,19 +36,18 @@ class TaskExport {
         }
     }
 
-    private static final String[] COLUMNS = {
-        "task_id",
-        "filename",
-        "status",
-        "file_type",
-        "pages_total",
-        "attempts",
-        "processing_time_ms",
-        "error_code",
-        "created_at",
-        "completed_at",
-        "file_deleted"
-    };
+    private static final List<String> COLUMNS = List.of(
+            "task_id",
+            "filename",
+            "status",
+            "file_type",
+            "pages_total",
+            "attempts",
+            "processing_time_ms",
+            "error_code",
+            "created_at",
+            "completed_at",
+            "file_deleted");
 
     private final TaskService service;
     private final ObjectMapper json;
@@ -64,17 +62,9 @@ class TaskExport {
         service.requireHistory();
         StreamingResponseBody body = format == Format.CSV
                 ? out -> {
-                    Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                    w.write(String.join(",", COLUMNS));
-                    w.write("\r\n");
-                    service.forEachTask(userId, t -> {
-                        try {
-                            w.write(csvRow(t));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-                    w.flush();
+                    CsvWriter csv = new CsvWriter(out).header(COLUMNS);
+                    service.forEachTask(userId, t -> csv.row(csvRow(t)));
+                    csv.flush();
                 }
                 : out -> {
                     JsonGenerator g = json.getFactory().createGenerator(out);
@@ -121,28 +111,19 @@ class TaskExport {
         }
     }
 
-    static String csvRow(Task t) {
-        String[] cells = {
-            t.id(),
-            t.filename(),
-            t.status().wire(),
-            t.fileType(),
-            str(t.pagesTotal()),
-            String.valueOf(t.attempts()),
-            str(t.processingTimeMs()),
-            t.errorCode(),
-            text(t.createdAt()),
-            text(t.completedAt()),
-            String.valueOf(t.fileDeleted())
-        };
-        StringBuilder row = new StringBuilder();
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                row.append(',');
-            }
-            row.append(Csv.cell(cells[i]));
-        }
-        return row.append("\r\n").toString();
+    static List<String> csvRow(Task t) {
+        return Arrays.asList(
+                t.id(),
+                t.filename(),
+                t.status().wire(),
+                t.fileType(),
+                str(t.pagesTotal()),
+                String.valueOf(t.attempts()),
+                str(t.processingTimeMs()),
+                t.errorCode(),
+                text(t.createdAt()),
+                text(t.completedAt()),
+                String.valueOf(t.fileDeleted()));
     }
 
     private static String str(Object o) {

@@ -1,8 +1,8 @@
 package dev.toolocr.server.tasks;
 
-import dev.toolocr.server.web.ApiException;
-import dev.toolocr.server.web.DateParam;
-import dev.toolocr.server.web.ProblemType;
+import dev.toolocr.platform.web.ApiException;
+import dev.toolocr.platform.web.DateParam;
+import dev.toolocr.platform.web.ProblemType;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.web.bind.annotation.BindParam;
 
 /**
  * A validated history query. Sort fields come from a whitelist, never from the request verbatim, and
@@ -34,15 +35,26 @@ record TaskQuery(
             "filename", "filename",
             "status", "status");
 
-    static TaskQuery parse(
+    /** The list's query parameters as they arrive; {@link #parse} checks each one. */
+    record Params(
             String status,
             String filename,
-            String dateFrom,
-            String dateTo,
+            @BindParam("date_from") String dateFrom,
+            @BindParam("date_to") String dateTo,
             Integer page,
-            Integer pageSize,
-            String sortBy,
-            Boolean orderDesc) {
+            @BindParam("page_size") Integer pageSize,
+            @BindParam("sort_by") String sortBy,
+            @BindParam("order_desc") Boolean orderDesc) {}
+
+    static TaskQuery parse(Params params) {
+        String status = params.status();
+        String filename = params.filename();
+        String dateFrom = params.dateFrom();
+        String dateTo = params.dateTo();
+        Integer page = params.page();
+        Integer pageSize = params.pageSize();
+        String sortBy = params.sortBy();
+        Boolean orderDesc = params.orderDesc();
         TaskStatus s = null;
         if (status != null && !status.isBlank()) {
             try {

@@ -2,9 +2,11 @@ package dev.toolocr.server.tasks;
 
 import dev.toolocr.platform.storage.NoSuchObjectException;
 import dev.toolocr.platform.storage.ObjectStorage;
+import dev.toolocr.platform.storage.ObjectTooLargeException;
 import dev.toolocr.platform.storage.StorageUnavailableException;
-import dev.toolocr.server.web.ApiException;
-import dev.toolocr.server.web.ProblemType;
+import dev.toolocr.platform.storage.Streams;
+import dev.toolocr.platform.web.ApiException;
+import dev.toolocr.platform.web.ProblemType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -177,7 +179,7 @@ class TaskService {
             long size;
             try (InputStream in = upload.content().open();
                     OutputStream out = Files.newOutputStream(staged)) {
-                size = copyLimited(in, out, properties.maxUploadBytes());
+                size = Streams.copyLimited(in, out, properties.maxUploadBytes());
             }
             if (size == 0) {
                 throw new ApiException(
@@ -202,7 +204,7 @@ class TaskService {
                 stored = storage.put(TaskObjects.input(userId, taskId), in, properties.maxUploadBytes());
             }
             return new Prepared(taskId, displayName, stored, inspection);
-        } catch (UploadTooLarge e) {
+        } catch (ObjectTooLargeException e) {
             throw new ApiException(
                     HttpStatus.PAYLOAD_TOO_LARGE,
                     ProblemType.PAYLOAD_TOO_LARGE.uri(),
@@ -235,23 +237,6 @@ class TaskService {
                 }
             }
         }
-    }
-
-    /** The upload was longer than the limit while streaming. */
-    private static final class UploadTooLarge extends IOException {}
-
-    private static long copyLimited(InputStream in, OutputStream out, long maxBytes) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        int n;
-        while ((n = in.read(buffer)) != -1) {
-            total += n;
-            if (total > maxBytes) {
-                throw new UploadTooLarge();
-            }
-            out.write(buffer, 0, n);
-        }
-        return total;
     }
 
     private static ApiException storageUnavailable() {

@@ -3,7 +3,7 @@ package dev.toolocr.server.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.toolocr.server.web.ApiException;
+import dev.toolocr.platform.web.ApiException;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 

@@ -168,7 +168,7 @@ class TaskPipelineIT {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(
                         () -> service.download(alice, purged.id(), ResultFormat.TXT)))
                 .isInstanceOfSatisfying(
-                        dev.toolocr.server.web.ApiException.class,
+                        dev.toolocr.platform.web.ApiException.class,
                         e -> assertThat(e.status().value()).isEqualTo(410));
     }
 

@@ -26,7 +26,6 @@ import org.springframework.validation.annotation.Validated;
  *     two applications on one host need different names
  * @param refreshTokenLabel label of the key that tags refresh tokens; changing it invalidates every
  *     refresh token issued before
- * @param problemTypeBase what goes in front of each problem type's slug in error answers
  * @param keyDir where generated signing keys are kept when none is configured
  * @param jwtSecret base64 HMAC key (at least 32 bytes) for access tokens; generated into keyDir when blank
  * @param tokenKeys AES-256 keys for secrets at rest, {@code <key id>:<base64>}, the first encrypts and all
@@ -48,10 +47,6 @@ public record AuthProperties(
         String refreshCookie,
 
         @DefaultValue("refresh-token tag v1") @NotBlank String refreshTokenLabel,
-
-        @DefaultValue("urn:platform:problem:")
-        @Pattern(regexp = "urn:[a-z0-9-]+:.*", message = "must be a URN such as urn:app:problem:")
-        String problemTypeBase,
 
         @DefaultValue("30m") @NotNull Duration accessTokenTtl,
         @DefaultValue("3d") @NotNull Duration idleTimeout,

@@ -6,6 +6,7 @@ import dev.toolocr.platform.auth.AuthWebSecurity;
 import dev.toolocr.platform.auth.CredentialProvider;
 import dev.toolocr.platform.auth.UserDirectory;
 import dev.toolocr.platform.persistence.MigrationSet;
+import dev.toolocr.platform.web.ProblemTypes;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -144,8 +145,8 @@ public class AuthAutoConfiguration {
     }
 
     @Bean
-    AuthWebSecurity authWebSecurity(BearerTokenFilter bearer, AuthProperties properties, ObjectMapper json) {
-        return new DefaultAuthWebSecurity(bearer, properties, json);
+    AuthWebSecurity authWebSecurity(BearerTokenFilter bearer, ProblemTypes types, ObjectMapper json) {
+        return new DefaultAuthWebSecurity(bearer, types, json);
     }
 
     /** For a host without rules of its own: every other API path needs a signed-in caller. */

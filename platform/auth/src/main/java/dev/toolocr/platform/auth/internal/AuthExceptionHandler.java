@@ -1,8 +1,7 @@
 package dev.toolocr.platform.auth.internal;
 
 import dev.toolocr.platform.auth.AuthException;
-import dev.toolocr.platform.auth.AuthProperties;
-import java.net.URI;
+import dev.toolocr.platform.web.ProblemTypes;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -18,17 +17,17 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AuthExceptionHandler {
 
-    private final String typeBase;
+    private final ProblemTypes types;
 
-    AuthExceptionHandler(AuthProperties properties) {
-        this.typeBase = properties.problemTypeBase();
+    AuthExceptionHandler(ProblemTypes types) {
+        this.types = types;
     }
 
     @ExceptionHandler(AuthException.class)
     ResponseEntity<ProblemDetail> handle(AuthException e) {
         HttpStatus status = HttpStatus.valueOf(e.kind().status());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setType(URI.create(typeBase + e.kind().slug()));
+        problem.setType(types.of(e.kind().slug()));
         problem.setTitle(status.getReasonPhrase());
         ResponseEntity.BodyBuilder response =
                 ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);

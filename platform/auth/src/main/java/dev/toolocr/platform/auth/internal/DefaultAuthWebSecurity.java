@@ -1,8 +1,8 @@
 package dev.toolocr.platform.auth.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.toolocr.platform.auth.AuthProperties;
 import dev.toolocr.platform.auth.AuthWebSecurity;
+import dev.toolocr.platform.web.ProblemTypes;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -26,12 +26,12 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 class DefaultAuthWebSecurity implements AuthWebSecurity {
 
     private final BearerTokenFilter bearer;
-    private final AuthProperties properties;
+    private final ProblemTypes types;
     private final ObjectMapper json;
 
-    DefaultAuthWebSecurity(BearerTokenFilter bearer, AuthProperties properties, ObjectMapper json) {
+    DefaultAuthWebSecurity(BearerTokenFilter bearer, ProblemTypes types, ObjectMapper json) {
         this.bearer = bearer;
-        this.properties = properties;
+        this.types = types;
         this.json = json;
     }
 
@@ -80,7 +80,7 @@ class DefaultAuthWebSecurity implements AuthWebSecurity {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", properties.problemTypeBase() + slug);
+        body.put("type", types.of(slug).toString());
         body.put("title", status.getReasonPhrase());
         body.put("status", status.value());
         body.put("detail", detail);

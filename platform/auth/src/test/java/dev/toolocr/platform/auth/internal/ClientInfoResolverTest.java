@@ -53,7 +53,6 @@ class ClientInfoResolverTest {
                 base.issuer(),
                 base.refreshCookie(),
                 base.refreshTokenLabel(),
-                base.problemTypeBase(),
                 base.accessTokenTtl(),
                 base.idleTimeout(),
                 base.absoluteLifetime(),

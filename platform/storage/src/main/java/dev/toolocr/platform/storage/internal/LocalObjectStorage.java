@@ -3,18 +3,15 @@ package dev.toolocr.platform.storage.internal;
 import dev.toolocr.platform.storage.NoSuchObjectException;
 import dev.toolocr.platform.storage.ObjectKeys;
 import dev.toolocr.platform.storage.ObjectStorage;
-import dev.toolocr.platform.storage.ObjectTooLargeException;
+import dev.toolocr.platform.storage.Streams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Objects as files under one folder, a key's segments as sub-folders. Every key is checked by
@@ -51,7 +49,7 @@ public class LocalObjectStorage implements ObjectStorage {
         MessageDigest sha256 = sha256();
         long size;
         try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha256)) {
-            size = copyLimited(content, out, maxBytes);
+            size = Streams.copyLimited(content, out, maxBytes);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(partial);
             throw e;
@@ -92,27 +90,7 @@ public class LocalObjectStorage implements ObjectStorage {
 
     @Override
     public void deletePrefix(String prefix) throws IOException {
-        Path dir = resolve(prefix);
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                try {
-                    Files.deleteIfExists(d);
-                } catch (NoSuchFileException ignored) {
-                    // Removed concurrently: the goal is reached.
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        FileSystemUtils.deleteRecursively(resolve(prefix));
     }
 
     @Override
@@ -156,20 +134,6 @@ public class LocalObjectStorage implements ObjectStorage {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static long copyLimited(InputStream in, OutputStream out, long maxBytes) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        int n;
-        while ((n = in.read(buffer)) != -1) {
-            total += n;
-            if (total > maxBytes) {
-                throw new ObjectTooLargeException(maxBytes);
-            }
-            out.write(buffer, 0, n);
-        }
-        return total;
     }
 
     private static MessageDigest sha256() {

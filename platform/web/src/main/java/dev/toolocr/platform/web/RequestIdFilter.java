@@ -1,4 +1,4 @@
-package dev.toolocr.server.web;
+package dev.toolocr.platform.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,14 +10,12 @@ import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request an id (the caller's {@code X-Request-Id} when it is well-formed, otherwise a new
  * one), puts it in the logging context and echoes it back, so a user's report can be matched to logs.
  */
-@Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIdFilter extends OncePerRequestFilter {
 

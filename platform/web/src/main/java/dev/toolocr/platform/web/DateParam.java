@@ -1,4 +1,4 @@
-package dev.toolocr.server.web;
+package dev.toolocr.platform.web;
 
 import java.time.Instant;
 import java.time.LocalDate;

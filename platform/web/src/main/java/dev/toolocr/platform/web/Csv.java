@@ -1,4 +1,4 @@
-package dev.toolocr.server.web;
+package dev.toolocr.platform.web;
 
 /** RFC 4180 cells with spreadsheet formulas defused (user agents and e-mails are attacker-chosen). */
 public final class Csv {

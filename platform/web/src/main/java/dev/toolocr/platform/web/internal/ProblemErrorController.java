@@ -1,5 +1,7 @@
-package dev.toolocr.server.web;
+package dev.toolocr.platform.web.internal;
 
+import dev.toolocr.platform.web.ProblemType;
+import dev.toolocr.platform.web.ProblemTypes;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -17,6 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemErrorController implements ErrorController {
 
+    private final ProblemTypes types;
+
+    ProblemErrorController(ProblemTypes types) {
+        this.types = types;
+    }
+
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
@@ -29,7 +37,7 @@ class ProblemErrorController implements ErrorController {
                 ? "An unexpected error occurred; it has been logged."
                 : status.getReasonPhrase();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type.uri());
+        problem.setType(types.resolve(type.uri()));
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

@@ -1,5 +1,8 @@
-package dev.toolocr.server.web;
+package dev.toolocr.platform.web.internal;
 
+import dev.toolocr.platform.web.ApiException;
+import dev.toolocr.platform.web.ProblemType;
+import dev.toolocr.platform.web.ProblemTypes;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -23,10 +26,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final ProblemTypes types;
+
+    ApiExceptionHandler(ProblemTypes types) {
+        this.types = types;
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handleApi(ApiException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
-        problem.setType(ex.type());
+        problem.setType(types.resolve(ex.type()));
         problem.setTitle(ex.title());
         ex.properties().forEach(problem::setProperty);
         HttpHeaders headers = new HttpHeaders();
@@ -41,7 +50,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 ProblemType.BAD_REQUEST.status(), "Parameter '" + ex.getName() + "' has an invalid value.");
-        problem.setType(ProblemType.BAD_REQUEST.uri());
+        problem.setType(types.resolve(ProblemType.BAD_REQUEST.uri()));
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -50,7 +59,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.error("Unhandled error", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 ProblemType.INTERNAL_ERROR.status(), "An unexpected error occurred; it has been logged.");
-        problem.setType(ProblemType.INTERNAL_ERROR.uri());
+        problem.setType(types.resolve(ProblemType.INTERNAL_ERROR.uri()));
         return ResponseEntity.internalServerError().body(problem);
     }
 
@@ -61,7 +70,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
                 .toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The request has invalid fields.");
-        problem.setType(ProblemType.VALIDATION_FAILED.uri());
+        problem.setType(types.resolve(ProblemType.VALIDATION_FAILED.uri()));
         problem.setProperty("errors", errors);
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
@@ -70,7 +79,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The request has invalid parameters.");
-        problem.setType(ProblemType.VALIDATION_FAILED.uri());
+        problem.setType(types.resolve(ProblemType.VALIDATION_FAILED.uri()));
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
@@ -80,7 +89,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         // The parser's own message can echo request content and class names; keep it generic.
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(status, "The request body is missing or is not valid JSON.");
-        problem.setType(ProblemType.BAD_REQUEST.uri());
+        problem.setType(types.resolve(ProblemType.BAD_REQUEST.uri()));
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
@@ -91,15 +100,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status,
             WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "There is no such endpoint or page.");
-        problem.setType(ProblemType.NOT_FOUND.uri());
+        problem.setType(types.resolve(ProblemType.NOT_FOUND.uri()));
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
     @Override
     protected ResponseEntity<Object> createResponseEntity(
             Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem && "about:blank".equals(String.valueOf(problem.getType()))) {
-            problem.setType(ProblemType.forStatus(status).uri());
+        if (body instanceof ProblemDetail problem) {
+            problem.setType(
+                    "about:blank".equals(String.valueOf(problem.getType()))
+                            ? types.resolve(ProblemType.forStatus(status).uri())
+                            : types.resolve(problem.getType()));
         }
         return super.createResponseEntity(body, headers, status, request);
     }

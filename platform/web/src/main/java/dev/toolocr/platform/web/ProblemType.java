@@ -1,4 +1,4 @@
-package dev.toolocr.server.web;
+package dev.toolocr.platform.web;
 
 import java.net.URI;
 import org.springframework.http.HttpStatus;
@@ -6,7 +6,9 @@ import org.springframework.http.HttpStatusCode;
 
 /**
  * Stable problem types (RFC 9457 {@code type}). Clients switch on these, so a slug never changes
- * meaning once released; add new ones instead.
+ * meaning once released; add new ones instead. The URIs here are relative (the slug alone); the
+ * application's base ({@code platform.web.problem-type-base}, e.g. {@code urn:tool-ocr:problem:}) is
+ * put in front when the problem is written, by {@link ProblemTypes}.
  */
 public enum ProblemType {
     BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST),
@@ -24,8 +26,6 @@ public enum ProblemType {
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR);
 
-    private static final String BASE = "urn:tool-ocr:problem:";
-
     private final String slug;
     private final HttpStatus status;
 
@@ -35,7 +35,7 @@ public enum ProblemType {
     }
 
     public URI uri() {
-        return URI.create(BASE + slug);
+        return URI.create(slug);
     }
 
     public HttpStatus status() {
@@ -44,7 +44,7 @@ public enum ProblemType {
 
     /** A type URI for a feature-specific problem, e.g. {@code task-state-conflict}. */
     public static URI custom(String slug) {
-        return URI.create(BASE + slug);
+        return URI.create(slug);
     }
 
     /** The generic type for a status the framework produced without a more specific cause. */

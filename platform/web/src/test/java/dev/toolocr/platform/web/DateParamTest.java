@@ -1,4 +1,4 @@
-package dev.toolocr.server.web;
+package dev.toolocr.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

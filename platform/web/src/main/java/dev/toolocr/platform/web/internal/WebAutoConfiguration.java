@@ -1,0 +1,37 @@
+package dev.toolocr.platform.web.internal;
+
+import dev.toolocr.platform.web.ProblemTypes;
+import dev.toolocr.platform.web.RequestIdFilter;
+import dev.toolocr.platform.web.WebProperties;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * problem+json for every error (MVC's and the container's) and request ids, for every application.
+ * Ordered before Boot's error handling so that its whitelabel controller is not created.
+ */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+@EnableConfigurationProperties(WebProperties.class)
+public class WebAutoConfiguration {
+
+    @Bean
+    ProblemTypes problemTypes(WebProperties properties) {
+        return new ProblemTypes(properties);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @Import({ApiExceptionHandler.class, ProblemErrorController.class})
+    static class Servlet {
+
+        @Bean
+        RequestIdFilter requestIdFilter() {
+            return new RequestIdFilter();
+        }
+    }
+}
