@@ -89,7 +89,7 @@ describe('ApiClient', () => {
     });
     const client = new ApiClient({ fetch: server.fetch });
     const ended = vi.fn();
-    client.onSessionEnded = ended;
+    client.onSessionEnd(ended);
     await client.login('alice', 'secret');
 
     await expect(client.request('/api/v2/tasks')).rejects.toMatchObject({ status: 401 });
@@ -107,7 +107,7 @@ describe('ApiClient', () => {
     const client = new ApiClient({ fetch: server.fetch });
     const ended = vi.fn();
     const seen: unknown[] = [];
-    client.onSessionEnded = ended;
+    client.onSessionEnd(ended);
     client.subscribe((u) => seen.push(u));
     await client.login('alice', 'secret');
 

@@ -124,8 +124,7 @@ export class ApiClient {
   private readonly now: () => number;
   private readonly locks?: Pick<LockManager, 'request'>;
 
-  /** Called when a request needed a refresh that failed: the session is over. */
-  onSessionEnded: (() => void) | null = null;
+  private readonly sessionEndListeners = new Set<() => void>();
 
   /** True after a session ended under the user (revoked, expired) until the next sign-in. */
   sessionEnded = false;
@@ -156,6 +155,15 @@ export class ApiClient {
   subscribe(listener: (user: User | null) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Subscribes to the end of a session under the user: a request needed a refresh that failed.
+   * Returns the unsubscribe function.
+   */
+  onSessionEnd(listener: () => void): () => void {
+    this.sessionEndListeners.add(listener);
+    return () => this.sessionEndListeners.delete(listener);
   }
 
   /** Subscribes to new access tokens (the event stream reconnects with the new one). */
@@ -351,7 +359,7 @@ export class ApiClient {
     this.sessionEnded = hadSession;
     this.clear();
     if (hadSession) {
-      this.onSessionEnded?.();
+      this.sessionEndListeners.forEach((l) => l());
     }
   }
 

@@ -76,12 +76,10 @@ export function PlatformProvider({ client, config, children }: { client: ApiClie
   // A request found the session gone (revoked, expired): back to sign-in, remembering the page.
   const here = location.pathname + location.search;
   const home = config.homePath;
-  useEffect(() => {
-    client.onSessionEnded = () => navigate(signInPath(here, home), { replace: true, state: { expired: true } });
-    return () => {
-      client.onSessionEnded = null;
-    };
-  }, [client, navigate, here, home]);
+  useEffect(
+    () => client.onSessionEnd(() => navigate(signInPath(here, home), { replace: true, state: { expired: true } })),
+    [client, navigate, here, home],
+  );
 
   const value = useMemo<AuthState>(
     () => ({

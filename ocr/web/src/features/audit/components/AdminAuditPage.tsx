@@ -2,12 +2,13 @@ import { Alert, Badge, Button, Code, Group, Loader, Pagination, Paper, Select, S
 import { DatePickerInput } from '@mantine/dates';
 import { IconFileSpreadsheet, IconFilterOff } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { describeUserAgent, formatDateTime, notify, useApi, usePageTitle } from '@toolocr/platform-web';
 import { downloadWithToken } from '../../../shared/lib/download';
 import { errorMessage } from '../../../shared/lib/errors';
+import { useFollowingState } from '../../../shared/lib/useFollowingState';
 import { auditExportPath, auditListApiQuery, auditQueries, PAGE_SIZE } from '../api/queries';
 import { AUDIT_EVENT_TYPES, auditFiltersToParams, parseAuditFilters, type AuditFilters } from '../lib/auditFilters';
 
@@ -16,10 +17,9 @@ export default function AdminAuditPage() {
   const api = useApi();
   const [params, setParams] = useSearchParams();
   const filters = parseAuditFilters(params);
-  const [email, setEmail] = useState(filters.email);
+  const [email, setEmail] = useFollowingState(filters.email);
   const [exporting, setExporting] = useState(false);
   usePageTitle(t('admin.audit.title'));
-  useEffect(() => setEmail(filters.email), [filters.email]);
 
   const change = (c: Partial<AuditFilters>) => setParams(auditFiltersToParams({ ...filters, page: 1, ...c }));
 

@@ -16,12 +16,13 @@ interface Props {
 export function PdfPageImage({ pdf, pageNumber, alt }: Props) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [state, setState] = useState<'loading' | 'done' | 'failed'>('loading');
+  // How the drawing of which page ended; any other page (a new one, or a new PDF) is still loading.
+  const [drawn, setDrawn] = useState<{ pdf: PDFDocumentProxy; pageNumber: number; state: 'done' | 'failed' } | null>(null);
+  const state = drawn && drawn.pdf === pdf && drawn.pageNumber === pageNumber ? drawn.state : 'loading';
 
   useEffect(() => {
     let cancelled = false;
     let task: { cancel(): void; promise: Promise<void> } | null = null;
-    setState('loading');
     (async () => {
       try {
         const page = await pdf.getPage(pageNumber);
@@ -37,9 +38,9 @@ export function PdfPageImage({ pdf, pageNumber, alt }: Props) {
         if (!context) throw new Error('no canvas');
         task = page.render({ canvas: el, canvasContext: context, viewport });
         await task.promise;
-        if (!cancelled) setState('done');
+        if (!cancelled) setDrawn({ pdf, pageNumber, state: 'done' });
       } catch {
-        if (!cancelled) setState('failed');
+        if (!cancelled) setDrawn({ pdf, pageNumber, state: 'failed' });
       }
     })();
     return () => {

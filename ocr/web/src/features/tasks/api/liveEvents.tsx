@@ -1,7 +1,7 @@
 import { fetchEventSource, type EventSourceMessage } from '@microsoft/fetch-event-source';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import { ApiError, useAuth, type ApiClient } from '@toolocr/platform-web';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { ApiError, useAuth } from '@toolocr/platform-web';
 import { taskKeys } from './queries';
 import type { QueueEvent, Task, TaskEvent, TaskList } from './types';
 
@@ -55,21 +55,19 @@ export function handleTaskEvent(queryClient: QueryClient, event: TaskEvent) {
 /**
  * Opens `GET /api/v2/tasks/events` while the user is signed in. EventSource cannot send an
  * Authorization header, so the stream is read with fetch; the fetch is wrapped so that every
- * reconnect carries the current access token, not the one the stream was opened with.
+ * reconnect carries the client's current access token, not the one the stream was opened with.
  */
 export function TaskEventsProvider({ children }: { children: ReactNode }) {
   const { client, user } = useAuth();
   const queryClient = useQueryClient();
   const [state, setState] = useState<LiveState>({ positions: {}, connected: false });
-  const clientRef = useRef<ApiClient>(client);
-  clientRef.current = client;
 
   useEffect(() => {
     if (!user) return;
     const controller = new AbortController();
     const authorisedFetch: typeof fetch = (input, init) => {
       const headers = new Headers(init?.headers);
-      const token = clientRef.current.accessToken;
+      const token = client.accessToken;
       if (token) headers.set('Authorization', `Bearer ${token}`);
       return fetch(input, { ...init, headers });
     };
@@ -83,7 +81,7 @@ export function TaskEventsProvider({ children }: { children: ReactNode }) {
           setState((s) => ({ ...s, connected: true }));
           return;
         }
-        if (response.status === 401 && (await clientRef.current.refresh())) {
+        if (response.status === 401 && (await client.refresh())) {
           throw new ApiError(401, 'retry', 'retry', 'token refreshed');
         }
         throw new ApiError(response.status, 'fatal', 'fatal', 'event stream refused');
@@ -112,7 +110,7 @@ export function TaskEventsProvider({ children }: { children: ReactNode }) {
       // Stream given up (signed out, refused): the lists still refresh on their own interval.
     });
     return () => controller.abort();
-  }, [user, queryClient]);
+  }, [user, queryClient, client]);
 
   return <LiveContext.Provider value={state}>{children}</LiveContext.Provider>;
 }

@@ -3,11 +3,11 @@ import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { IconFilterOff, IconSearch, IconUpload } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatDateTime, useApi, usePageTitle } from '@toolocr/platform-web';
 import { errorMessage } from '../../../shared/lib/errors';
+import { useFollowingState } from '../../../shared/lib/useFollowingState';
 import { useLiveTasks } from '../api/liveEvents';
 import { taskQueries } from '../api/queries';
 import { TASK_STATUSES, type Task, type TaskStatus } from '../api/types';
@@ -46,11 +46,10 @@ export function TasksPage() {
   const live = useLiveTasks();
   const [filters, setFilters] = useTaskFilters();
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const [filename, setFilename] = useState(filters.filename);
+  // Kept in step with the URL (back button, "clear filters").
+  const [filename, setFilename] = useFollowingState(filters.filename);
   usePageTitle(t('tasks.title'));
 
-  // Keep the box in step with the URL (back button, "clear filters").
-  useEffect(() => setFilename(filters.filename), [filters.filename]);
   const pushFilename = useDebouncedCallback((value: string) => setFilters({ filename: value }), 350);
 
   const apiQuery = taskFiltersToApiQuery(filters).toString();

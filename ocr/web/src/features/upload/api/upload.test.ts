@@ -90,7 +90,7 @@ describe('uploadFile', () => {
     const client = new ApiClient({ fetch: server.fetch });
     await client.login('a', 'b');
     let ended = 0;
-    client.onSessionEnded = () => ended++;
+    client.onSessionEnd(() => ended++);
 
     const error = await uploadFile(client, file, { lang: 'eng', formats: [] }, () => {}, undefined, factory).catch((e) => e);
     expect(error).toMatchObject({ status: 401 });

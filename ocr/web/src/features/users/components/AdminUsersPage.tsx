@@ -2,11 +2,12 @@ import { Alert, Badge, Button, Group, Loader, Pagination, Paper, Stack, Table, T
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ConfirmDialog, formatDateTime, formatNumber, notify, useApi, useAuth, usePageTitle } from '@toolocr/platform-web';
 import { errorMessage } from '../../../shared/lib/errors';
+import { useFollowingState } from '../../../shared/lib/useFollowingState';
 import { PAGE_SIZE, toggleUserActive, userKeys, userQueries, usersApiQuery } from '../api/queries';
 import type { AdminUserRow } from '../api/types';
 
@@ -22,11 +23,10 @@ export default function AdminUsersPage() {
   const [params, setParams] = useSearchParams();
   const search = params.get('search') ?? '';
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const [box, setBox] = useState(search);
+  const [box, setBox] = useFollowingState(search);
   const [confirm, setConfirm] = useState<AdminUserRow | null>(null);
   usePageTitle(t('admin.users.title'));
 
-  useEffect(() => setBox(search), [search]);
   const pushSearch = useDebouncedCallback((value: string) => {
     const next = new URLSearchParams();
     if (value.trim()) next.set('search', value.trim());
