@@ -1,14 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { inTimeZone } from '../../test/timeZone';
 import { endOfLocalDay, startOfLocalDay } from './localDays';
 
 describe('local days in requests', () => {
-  const zone = process.env.TZ;
-  beforeEach(() => {
-    process.env.TZ = 'Asia/Taipei';
-  });
-  afterEach(() => {
-    process.env.TZ = zone;
-  });
+  inTimeZone('Asia/Taipei');
 
   it('turns a Taipei day into its UTC bounds', () => {
     expect(startOfLocalDay('2026-11-22')).toBe('2026-11-21T16:00:00.000Z');

@@ -1,11 +1,12 @@
-import { Alert, Badge, Button, Code, Group, Loader, Pagination, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
+import { Alert, Badge, Button, Code, Group, Loader, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconFilterOff } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { describeUserAgent, formatDateTime, notify, useApi, usePageTitle } from '@toolocr/platform-web';
+import { DayRangeInput } from '../../../shared/components/DayRangeInput';
+import { ListPagination } from '../../../shared/components/ListPagination';
 import { downloadWithToken } from '../../../shared/lib/download';
 import { errorMessage } from '../../../shared/lib/errors';
 import { useFollowingState } from '../../../shared/lib/useFollowingState';
@@ -90,19 +91,7 @@ export default function AdminAuditPage() {
               allowDeselect={false}
               w={{ base: '100%', xs: 160 }}
             />
-            <DatePickerInput
-              type="range"
-              label={t('tasks.filterDates')}
-              placeholder={t('tasks.filterDatesPlaceholder')}
-              value={[filters.dateFrom, filters.dateTo]}
-              onChange={([from, to]) => {
-                if ((from && to) || (!from && !to)) change({ dateFrom: from ?? null, dateTo: to ?? null });
-              }}
-              clearable
-              allowSingleDateInRange
-              valueFormat="YYYY-MM-DD"
-              w={{ base: '100%', xs: 260 }}
-            />
+            <DayRangeInput from={filters.dateFrom} to={filters.dateTo} onChange={(dateFrom, dateTo) => change({ dateFrom, dateTo })} />
             <Button type="submit" variant="default">
               {t('admin.audit.apply')}
             </Button>
@@ -168,12 +157,10 @@ export default function AdminAuditPage() {
         </Paper>
       )}
       {data && pages > 1 && (
-        <Pagination
+        <ListPagination
           total={pages}
           value={Math.min(filters.page, pages)}
           onChange={(p) => setParams(auditFiltersToParams({ ...filters, page: p }))}
-          getControlProps={(control) => ({ 'aria-label': t(`tasks.pagination.${control}`) })}
-          getItemProps={(p) => ({ 'aria-label': t('tasks.pagination.page', { page: p }) })}
         />
       )}
     </Stack>

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { inTimeZone } from '../../../test/timeZone';
 import { auditFiltersToApiQuery, auditFiltersToParams, parseAuditFilters } from './auditFilters';
 
 describe('audit filters', () => {
@@ -11,13 +12,7 @@ describe('audit filters', () => {
 });
 
 describe('local days in audit log requests', () => {
-  const zone = process.env.TZ;
-  beforeEach(() => {
-    process.env.TZ = 'Asia/Taipei';
-  });
-  afterEach(() => {
-    process.env.TZ = zone;
-  });
+  inTimeZone('Asia/Taipei');
 
   it('sends local bounds for the audit log while the URL keeps the days', () => {
     const audit = parseAuditFilters(new URLSearchParams('date_from=2026-11-22&date_to=2026-11-22'));

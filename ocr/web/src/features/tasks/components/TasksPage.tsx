@@ -1,11 +1,12 @@
-import { Anchor, Button, Card, Group, Pagination, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
+import { Anchor, Button, Card, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { IconFilterOff, IconSearch, IconUpload } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatDateTime, useApi, usePageTitle } from '@toolocr/platform-web';
+import { DayRangeInput } from '../../../shared/components/DayRangeInput';
+import { ListPagination } from '../../../shared/components/ListPagination';
 import { errorMessage } from '../../../shared/lib/errors';
 import { useFollowingState } from '../../../shared/lib/useFollowingState';
 import { useLiveTasks } from '../api/liveEvents';
@@ -108,19 +109,7 @@ export function TasksPage() {
             }}
             w={{ base: '100%', xs: 220 }}
           />
-          <DatePickerInput
-            type="range"
-            label={t('tasks.filterDates')}
-            placeholder={t('tasks.filterDatesPlaceholder')}
-            value={[filters.dateFrom, filters.dateTo]}
-            onChange={([from, to]) => {
-              if ((from && to) || (!from && !to)) setFilters({ dateFrom: from ?? null, dateTo: to ?? null });
-            }}
-            clearable
-            allowSingleDateInRange
-            valueFormat="YYYY-MM-DD"
-            w={{ base: '100%', xs: 260 }}
-          />
+          <DayRangeInput from={filters.dateFrom} to={filters.dateTo} onChange={(dateFrom, dateTo) => setFilters({ dateFrom, dateTo })} />
           {hasActiveFilters(filters) && (
             <Button
               variant="subtle"
@@ -243,15 +232,11 @@ export function TasksPage() {
               allowDeselect={false}
               w={160}
             />
-            <Pagination
+            <ListPagination
               total={totalPages}
               value={Math.min(filters.page, totalPages)}
               onChange={(page) => setFilters({ page })}
               siblings={phone ? 0 : 1}
-              getControlProps={(control) => ({
-                'aria-label': t(`tasks.pagination.${control}`),
-              })}
-              getItemProps={(page) => ({ 'aria-label': t('tasks.pagination.page', { page }) })}
             />
           </Group>
         </Group>

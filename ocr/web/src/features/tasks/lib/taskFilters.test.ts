@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { inTimeZone } from '../../../test/timeZone';
 import {
   DEFAULT_FILTERS,
   hasActiveFilters,
@@ -86,13 +87,7 @@ describe('changing filters', () => {
 });
 
 describe('local days in task list requests', () => {
-  const zone = process.env.TZ;
-  beforeEach(() => {
-    process.env.TZ = 'Asia/Taipei';
-  });
-  afterEach(() => {
-    process.env.TZ = zone;
-  });
+  inTimeZone('Asia/Taipei');
 
   it('sends local bounds for the task list while the URL keeps the days', () => {
     const tasks = taskFiltersToApiQuery({ ...DEFAULT_FILTERS, dateFrom: '2026-11-22', dateTo: '2026-11-23' });

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Pagination, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ConfirmDialog, formatDateTime, formatNumber, notify, useApi, useAuth, usePageTitle } from '@toolocr/platform-web';
+import { ListPagination } from '../../../shared/components/ListPagination';
 import { errorMessage } from '../../../shared/lib/errors';
 import { useFollowingState } from '../../../shared/lib/useFollowingState';
 import { PAGE_SIZE, toggleUserActive, userKeys, userQueries, usersApiQuery } from '../api/queries';
@@ -142,13 +143,7 @@ export default function AdminUsersPage() {
         </Paper>
       )}
       {data && pages > 1 && (
-        <Pagination
-          total={pages}
-          value={Math.min(page, pages)}
-          onChange={setPage}
-          getControlProps={(control) => ({ 'aria-label': t(`tasks.pagination.${control}`) })}
-          getItemProps={(p) => ({ 'aria-label': t('tasks.pagination.page', { page: p }) })}
-        />
+        <ListPagination total={pages} value={Math.min(page, pages)} onChange={setPage} />
       )}
       <ConfirmDialog
         opened={confirm !== null}
