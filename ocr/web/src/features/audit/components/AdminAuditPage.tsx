@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Code, Group, Loader, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Code, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconFilterOff } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router';
 import { describeUserAgent, formatDateTime, notify, useApi, usePageTitle } from '@toolocr/platform-web';
 import { DayRangeInput } from '../../../shared/components/DayRangeInput';
 import { ListPagination } from '../../../shared/components/ListPagination';
+import { QueryState } from '../../../shared/components/QueryState';
 import { downloadWithToken } from '../../../shared/lib/download';
 import { errorMessage } from '../../../shared/lib/errors';
 import { useFollowingState } from '../../../shared/lib/useFollowingState';
@@ -103,12 +104,7 @@ export default function AdminAuditPage() {
           </Group>
         </form>
       </Paper>
-      {logs.isPending && <Loader aria-label={t('common.loading')} />}
-      {logs.isError && (
-        <Alert color="red" role="alert">
-          {errorMessage(logs.error, t)}
-        </Alert>
-      )}
+      <QueryState query={logs} />
       {data && data.items.length === 0 && <Text c="dimmed">{t('admin.audit.empty')}</Text>}
       {data && data.items.length > 0 && (
         <Paper withBorder radius="md" style={{ overflowX: 'auto' }}>

@@ -1,9 +1,9 @@
-import { Alert, Group, Loader, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatNumber, useApi, usePageTitle } from '@toolocr/platform-web';
-import { errorMessage } from '../../../shared/lib/errors';
+import { QueryState } from '../../../shared/components/QueryState';
 import { leaderboardQueries, type RankBy } from '../api/queries';
 
 const PERIODS = ['7', '30', '90', '365'] as const;
@@ -50,12 +50,7 @@ export default function AdminLeaderboardPage() {
           w={180}
         />
       </Group>
-      {top.isPending && <Loader aria-label={t('common.loading')} />}
-      {top.isError && (
-        <Alert color="red" role="alert">
-          {errorMessage(top.error, t)}
-        </Alert>
-      )}
+      <QueryState query={top} />
       {top.data && top.data.length === 0 && <Text c="dimmed">{t('admin.leaderboard.empty')}</Text>}
       {top.data && top.data.length > 0 && (
         <Paper withBorder radius="md">

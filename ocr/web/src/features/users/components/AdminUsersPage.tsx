@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ConfirmDialog, formatDateTime, formatNumber, notify, useApi, useAuth, usePageTitle } from '@toolocr/platform-web';
 import { ListPagination } from '../../../shared/components/ListPagination';
+import { QueryState } from '../../../shared/components/QueryState';
 import { errorMessage } from '../../../shared/lib/errors';
 import { useFollowingState } from '../../../shared/lib/useFollowingState';
 import { PAGE_SIZE, toggleUserActive, userKeys, userQueries, usersApiQuery } from '../api/queries';
@@ -73,12 +74,7 @@ export default function AdminUsersPage() {
         }}
         maw={400}
       />
-      {users.isPending && <Loader aria-label={t('common.loading')} />}
-      {users.isError && (
-        <Alert color="red" role="alert">
-          {errorMessage(users.error, t)}
-        </Alert>
-      )}
+      <QueryState query={users} />
       {data && data.items.length === 0 && <Text c="dimmed">{t('admin.users.empty')}</Text>}
       {data && data.items.length > 0 && (
         <Paper withBorder radius="md" style={{ overflowX: 'auto' }}>
