@@ -24,7 +24,7 @@ function fail(sentence) {
 }
 
 if (!existsSync(chromium)) fail(`Chromium is missing at ${chromium}; install it with 'sudo apt-get install chromium' (or set CHROMIUM_PATH).`);
-if (!existsSync(path.join(web, 'node_modules', 'playwright-core'))) fail("ocr/web/node_modules is missing; run './mvnw -pl ocr/web verify' (or 'npm ci' in ocr/web/) first.");
+if (!existsSync(path.join(root, 'node_modules', 'playwright-core'))) fail("node_modules is missing at the repository root; run 'npm ci' there (or './mvnw -pl ocr/web -am verify') first.");
 if (!existsSync(jar)) fail("the server jar is missing; build it with './mvnw -pl ocr/server -am package -DskipTests'.");
 if (!existsSync(path.join(corpus, 'linn.png'))) fail(`the test corpus is missing at ${corpus}; set TOOL_OCR_CORPUS.`);
 

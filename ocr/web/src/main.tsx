@@ -5,12 +5,13 @@ import '@mantine/charts/styles.css';
 import '@mantine/notifications/styles.css';
 import './styles.css';
 import './i18n';
+import { ApiClient } from '@toolocr/platform-web';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ApiClient } from './api/client';
-import { App } from './App';
+import { App } from './app/App';
 
-const client = new ApiClient({ locks: typeof navigator !== 'undefined' ? navigator.locks : undefined });
+// The refresh lock's name is Tool_OCR's own, so another app on the same origin never waits on it.
+const client = new ApiClient({ lockName: 'tool-ocr-refresh', locks: typeof navigator !== 'undefined' ? navigator.locks : undefined });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

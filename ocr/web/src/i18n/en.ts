@@ -1,7 +1,10 @@
-/** English strings. Every key must also exist in zh-TW.ts (checked by the compiler and a test). */
+/**
+ * Tool_OCR's English strings. Every key must also exist in zh-TW.ts (checked by the compiler and a
+ * test). Sign-in, sessions, errors and the common words come from @toolocr/platform-web, merged
+ * under these by initI18n.
+ */
 export const en = {
   app: { name: 'Tool_OCR', home: 'Tool_OCR home' },
-  common: { close: 'Close', loading: 'Loading…', cancel: 'Cancel', skipToContent: 'Skip to content' },
   nav: {
     label: 'Main navigation',
     toggle: 'Open or close the menu',
@@ -13,21 +16,6 @@ export const en = {
     users: 'Users',
     leaderboard: 'Leaderboard',
     audit: 'Audit log',
-  },
-  header: { language: 'Language', account: 'Account menu for {{name}}', signOut: 'Sign out' },
-  signIn: {
-    title: 'Sign in to Tool_OCR',
-    subtitle: 'Use your company account.',
-    username: 'Username',
-    usernameHint: 'Your corporate user name or e-mail address',
-    password: 'Password',
-    submit: 'Sign in',
-    invalid: 'The username or password is not correct.',
-    throttled_one: 'Too many sign-in attempts. Try again in {{count}} second.',
-    throttled_other: 'Too many sign-in attempts. Try again in {{count}} seconds.',
-    throttledOver: 'You can try signing in again now.',
-    unavailable: 'The company sign-in service is not reachable right now. Please try again in a few minutes.',
-    expired: 'Your session has ended. Sign in again to continue.',
   },
   failure: {
     empty_file: 'The file is empty.',
@@ -52,16 +40,6 @@ export const en = {
     gone: 'The files of this task were deleted after the retention period.',
     history_disabled: 'Task history is turned off on this server.',
     validation_failed: 'Some of the values are not valid.',
-  },
-  errors: {
-    network: 'The server could not be reached. Check your connection and try again.',
-    forbidden: 'You are not allowed to do this.',
-    notFound: 'This item does not exist or is not yours.',
-    conflict: 'This is not possible in the current state.',
-    tooLarge: 'The file is too large.',
-    throttled: 'Too many requests. Try again in {{seconds}} seconds.',
-    server: 'Something went wrong on the server. Please try again.',
-    unknown: 'Something went wrong.',
   },
   notFound: { title: 'Page not found', body: 'There is nothing at this address.', back: 'Go to my tasks' },
   forbidden: { title: 'Administrators only', body: 'This page is only available to administrators.' },
@@ -206,28 +184,6 @@ export const en = {
     noText: 'No text was found on this page.',
     confidence: 'Confidence {{value}}%',
     engineInfo: 'Engine {{engine}}, languages {{languages}}, {{dpi}} dpi',
-  },
-  sessions: {
-    title: 'My sessions',
-    intro: 'Every browser or device where you are signed in. Revoke any you do not recognise.',
-    listLabel: 'Sessions',
-    current: 'This device',
-    browserOn: '{{browser}} on {{os}}',
-    unknownDevice: 'Unknown device',
-    ip: 'IP address {{ip}}',
-    lastActive: 'Last active {{when}}',
-    signedIn: 'signed in {{when}}',
-    revoke: 'Revoke',
-    revokeFor: 'Revoke the session on {{device}}',
-    revokeTitle: 'Revoke this session?',
-    revokeMessage: 'That device will be signed out at once.',
-    revokeOthers: 'Sign out all other sessions',
-    revokeOthersTitle: 'Sign out everywhere else?',
-    revokeOthersMessage_one: '{{count}} other session will be signed out at once.',
-    revokeOthersMessage_other: '{{count}} other sessions will be signed out at once.',
-    revokedOne: 'The session was revoked.',
-    revokedOthers_one: '{{count}} session was revoked.',
-    revokedOthers_other: '{{count}} sessions were revoked.',
   },
   admin: {
     dashboard: {

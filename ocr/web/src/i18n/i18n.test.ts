@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
-import { initialLanguage } from './index';
 import { zhTW } from './zh-TW';
 
 type Tree = { [key: string]: string | Tree };
@@ -31,16 +30,5 @@ describe('translations', () => {
     const vars = (s: string) => (s.match(/{{\s*\w+\s*}}/g) ?? []).sort();
     const mismatched = Object.keys(EN).filter((k) => JSON.stringify(vars(EN[k])) !== JSON.stringify(vars(ZH[k])));
     expect(mismatched).toEqual([]);
-  });
-});
-
-describe('initialLanguage', () => {
-  it('prefers a stored choice', () => {
-    expect(initialLanguage('en', ['zh-TW'])).toBe('en');
-    expect(initialLanguage('zh-TW', ['en-US'])).toBe('zh-TW');
-  });
-  it('follows a Chinese browser, otherwise English', () => {
-    expect(initialLanguage(null, ['zh-HK', 'en'])).toBe('zh-TW');
-    expect(initialLanguage('fr', ['de-DE'])).toBe('en');
   });
 });

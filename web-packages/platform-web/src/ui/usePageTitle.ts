@@ -1,0 +1,10 @@
+import { useEffect } from 'react';
+import { usePlatformConfig } from '../auth/PlatformProvider';
+
+/** Each page names itself in the tab title, which screen readers announce on navigation. */
+export function usePageTitle(title: string) {
+  const { appName } = usePlatformConfig();
+  useEffect(() => {
+    document.title = `${title} · ${appName}`;
+  }, [title, appName]);
+}
