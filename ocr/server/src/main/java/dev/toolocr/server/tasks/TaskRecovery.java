@@ -1,12 +1,12 @@
 package dev.toolocr.server.tasks;
 
+import dev.toolocr.platform.events.SharedEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,7 @@ class TaskRecovery {
     private final TaskRunner runner;
     private final WorkerPool workers;
     private final TaskProperties.Workers settings;
-    private final ApplicationEventPublisher events;
+    private final SharedEvents shared;
     private final Clock clock;
 
     TaskRecovery(
@@ -35,14 +35,14 @@ class TaskRecovery {
             TaskRunner runner,
             WorkerPool workers,
             TaskProperties properties,
-            ApplicationEventPublisher events,
+            SharedEvents shared,
             Clock clock) {
         this.tasks = tasks;
         this.queue = queue;
         this.runner = runner;
         this.workers = workers;
         this.settings = properties.workers();
-        this.events = events;
+        this.shared = shared;
         this.clock = clock;
     }
 
@@ -86,7 +86,7 @@ class TaskRecovery {
             if (changed == 1) {
                 log.warn("Recovered abandoned task {} ({})", task.id(), retry ? "re-queued" : "failed");
                 runner.clearResultsQuietly(task);
-                tasks.findById(task.id()).ifPresent(t -> events.publishEvent(TaskChanged.of(t)));
+                tasks.findById(task.id()).ifPresent(t -> shared.publish(TaskChanged.of(t)));
             }
         }
     }

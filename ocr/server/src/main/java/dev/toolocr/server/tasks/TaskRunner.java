@@ -1,5 +1,6 @@
 package dev.toolocr.server.tasks;
 
+import dev.toolocr.platform.events.SharedEvents;
 import dev.toolocr.platform.storage.NoSuchObjectException;
 import dev.toolocr.platform.storage.ObjectStorage;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
@@ -42,7 +42,7 @@ class TaskRunner {
     private final OcrGateway ocr;
     private final ObjectStorage storage;
     private final TaskProperties.Workers settings;
-    private final ApplicationEventPublisher events;
+    private final SharedEvents shared;
     private final Clock clock;
     private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
     private volatile boolean stopping;
@@ -53,14 +53,14 @@ class TaskRunner {
             OcrGateway ocr,
             ObjectStorage storage,
             TaskProperties properties,
-            ApplicationEventPublisher events,
+            SharedEvents shared,
             Clock clock) {
         this.tasks = tasks;
         this.files = files;
         this.ocr = ocr;
         this.storage = storage;
         this.settings = properties.workers();
-        this.events = events;
+        this.shared = shared;
         this.clock = clock;
     }
 
@@ -80,7 +80,7 @@ class TaskRunner {
     }
 
     @EventListener
-    void onCancel(TaskService.CancelRequested request) {
+    void onCancel(TaskCancelRequested request) {
         AtomicBoolean flag = running.get(request.taskId());
         if (flag != null) {
             flag.set(true);
@@ -93,7 +93,7 @@ class TaskRunner {
         if (task == null) {
             return;
         }
-        events.publishEvent(TaskChanged.of(task));
+        shared.publish(TaskChanged.of(task));
         AtomicBoolean cancelled = new AtomicBoolean(false);
         running.put(taskId, cancelled);
         MDC.put("task_id", taskId);
@@ -142,7 +142,7 @@ class TaskRunner {
                     (done, total) -> {
                         if (tasks.progress(taskId, workerId, done, total, clock.instant(), TaskStatus.PROCESSING)
                                 == 1) {
-                            events.publishEvent(new TaskChanged(
+                            shared.publish(new TaskChanged(
                                     taskId, task.userId(), TaskStatus.PROCESSING.wire(), done, total, null));
                         } else {
                             cancelled.set(true);
@@ -189,7 +189,7 @@ class TaskRunner {
             running.remove(taskId);
             MDC.remove("task_id");
             MDC.remove("user_id");
-            tasks.findById(taskId).ifPresent(t -> events.publishEvent(TaskChanged.of(t)));
+            tasks.findById(taskId).ifPresent(t -> shared.publish(TaskChanged.of(t)));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.toolocr.server.tasks;
 
+import dev.toolocr.platform.events.SharedEvents;
 import dev.toolocr.platform.storage.NoSuchObjectException;
 import dev.toolocr.platform.storage.ObjectStorage;
 import dev.toolocr.platform.storage.ObjectTooLargeException;
@@ -49,6 +50,7 @@ class TaskService {
     private final TaskQueue queue;
     private final TaskProperties properties;
     private final ApplicationEventPublisher events;
+    private final SharedEvents shared;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -60,6 +62,7 @@ class TaskService {
             TaskQueue queue,
             TaskProperties properties,
             ApplicationEventPublisher events,
+            SharedEvents shared,
             TransactionTemplate tx,
             Clock clock) {
         this.tasks = tasks;
@@ -69,6 +72,7 @@ class TaskService {
         this.queue = queue;
         this.properties = properties;
         this.events = events;
+        this.shared = shared;
         this.tx = tx;
         this.clock = clock;
     }
@@ -137,7 +141,7 @@ class TaskService {
                 return result;
             });
             for (TaskDetails d : created) {
-                events.publishEvent(TaskChanged.of(d.task()));
+                shared.publish(TaskChanged.of(d.task()));
                 events.publishEvent(new TaskActivity(
                         "task_create",
                         userId,
@@ -305,16 +309,14 @@ class TaskService {
     TaskDetails cancel(String userId, String taskId) {
         TaskDetails details = transition(userId, taskId, "task_cancel", task -> task.cancel(clock.instant()));
         // A worker running it sees the flag within one page and discards its partial results.
-        events.publishEvent(new CancelRequested(taskId));
+        shared.publish(new TaskCancelRequested(taskId));
         return details;
     }
 
     /** Signals the worker holding a task to stop; delivered in-process. */
-    record CancelRequested(String taskId) {}
-
     private TaskDetails transition(String userId, String taskId, String action, Consumer<Task> change) {
         Task task = changeOwned(userId, taskId, change);
-        events.publishEvent(TaskChanged.of(task));
+        shared.publish(TaskChanged.of(task));
         events.publishEvent(new TaskActivity(action, userId, taskId, "success", Map.of()));
         return new TaskDetails(task, files.findByTaskId(task.id()), queue.positionOf(task));
     }

@@ -3,10 +3,12 @@ package dev.toolocr.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.toolocr.platform.auth.SessionEnded;
 import dev.toolocr.platform.auth.UserDirectory;
 import dev.toolocr.server.api.ApiClient.Reply;
 import dev.toolocr.server.audit.AuditLog;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -14,9 +16,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** SPEC 7 over real HTTP: admins see statistics and the audit trail; everyone else gets 403. */
@@ -31,7 +36,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AutoConfigureObservability
 @ExtendWith(OutputCaptureExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(AdminApiIT.EndedSessions.class)
 class AdminApiIT {
+
+    /** Every SessionEnded this process announces, as another process's listener would receive it. */
+    @TestConfiguration
+    static class EndedSessions {
+        final List<SessionEnded> seen = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(SessionEnded ended) {
+            seen.add(ended);
+        }
+    }
+
+    @Autowired
+    EndedSessions endedSessions;
 
     private static final List<String> ADMIN_GETS = List.of(
             "/api/v2/admin/stats",
@@ -169,9 +189,32 @@ class AdminApiIT {
                         .status())
                 .isEqualTo(204);
         assertThat(api.send("GET", "/api/v2/auth/me", dave, null).status()).isEqualTo(401);
+        assertThat(endedSessions.seen).contains(new SessionEnded(daveId, null, "user_deactivated"));
         assertThat(api.login("dave@example.com", "Dave-password-12").status()).isEqualTo(401);
         assertThat(api.send("POST", "/api/v2/admin/users/nope/deactivate", carol, null)
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void signingOutAnnouncesTheEndedSession() throws Exception {
+        String bootstrap = directory
+                .list("admin@localhost", 0, 1, "email", false)
+                .getContent()
+                .get(0)
+                .id();
+        String erinId = directory
+                .createLocalUser("erin@example.com", "Erin", "Erin-password-12", bootstrap)
+                .id();
+        String erin = api.token("erin@example.com", "Erin-password-12");
+        String sessionId = api.send("GET", "/api/v2/auth/sessions", erin, null)
+                .json()
+                .get(0)
+                .path("id")
+                .asText();
+
+        assertThat(api.send("POST", "/api/v2/auth/logout", erin, null).status()).isEqualTo(204);
+
+        assertThat(endedSessions.seen).contains(new SessionEnded(erinId, sessionId, "logout"));
     }
 }

@@ -5,6 +5,7 @@ import dev.toolocr.platform.auth.AuthProperties;
 import dev.toolocr.platform.auth.AuthWebSecurity;
 import dev.toolocr.platform.auth.CredentialProvider;
 import dev.toolocr.platform.auth.UserDirectory;
+import dev.toolocr.platform.events.SharedEvents;
 import dev.toolocr.platform.persistence.MigrationSet;
 import dev.toolocr.platform.web.ProblemTypes;
 import java.time.Clock;
@@ -93,9 +94,11 @@ public class AuthAutoConfiguration {
             LoginThrottle throttle,
             AuthProperties properties,
             ApplicationEventPublisher events,
+            SharedEvents shared,
             TransactionTemplate tx,
             Clock clock) {
-        return new AuthService(provider, users, sessions, tokens, cipher, throttle, properties, events, tx, clock);
+        return new AuthService(
+                provider, users, sessions, tokens, cipher, throttle, properties, events, shared, tx, clock);
     }
 
     @Bean
@@ -105,10 +108,11 @@ public class AuthAutoConfiguration {
             AuthService auth,
             AuthProperties properties,
             ApplicationEventPublisher events,
+            SharedEvents shared,
             TransactionTemplate tx,
             Clock clock,
             BCryptPasswordEncoder encoder) {
-        return new DirectoryService(users, sessions, auth, properties, events, tx, clock, encoder);
+        return new DirectoryService(users, sessions, auth, properties, events, shared, tx, clock, encoder);
     }
 
     @Bean
@@ -126,9 +130,11 @@ public class AuthAutoConfiguration {
             TokenCipher cipher,
             AuthProperties properties,
             ApplicationEventPublisher events,
+            SharedEvents shared,
             TransactionTemplate tx,
             Clock clock) {
-        return new StoredCredentialReauthenticator(provider, sessions, users, cipher, properties, events, tx, clock);
+        return new StoredCredentialReauthenticator(
+                provider, sessions, users, cipher, properties, events, shared, tx, clock);
     }
 
     @Bean

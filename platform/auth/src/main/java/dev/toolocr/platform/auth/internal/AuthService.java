@@ -7,6 +7,8 @@ import dev.toolocr.platform.auth.AuthProperties;
 import dev.toolocr.platform.auth.ClientInfo;
 import dev.toolocr.platform.auth.CredentialProvider;
 import dev.toolocr.platform.auth.CurrentUser;
+import dev.toolocr.platform.auth.SessionEnded;
+import dev.toolocr.platform.events.SharedEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +57,7 @@ public class AuthService implements AccessTokens {
     private final Set<String> adminEmails;
     private final String bootstrapAdminEmail;
     private final ApplicationEventPublisher events;
+    private final SharedEvents shared;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -67,6 +70,7 @@ public class AuthService implements AccessTokens {
             LoginThrottle throttle,
             AuthProperties properties,
             ApplicationEventPublisher events,
+            SharedEvents shared,
             TransactionTemplate tx,
             Clock clock) {
         this.cipher = cipher;
@@ -82,6 +86,7 @@ public class AuthService implements AccessTokens {
                 .collect(Collectors.toUnmodifiableSet());
         this.bootstrapAdminEmail = UserAccount.normaliseEmail(properties.local().bootstrapAdminEmail());
         this.events = events;
+        this.shared = shared;
         this.tx = tx;
         this.clock = clock;
     }
@@ -317,10 +322,16 @@ public class AuthService implements AccessTokens {
         // check then refuses the write, and reading the row again settles it (a revoke always wins).
         for (int attempt = 1; ; attempt++) {
             try {
-                tx.executeWithoutResult(status -> sessions.findById(sessionId).ifPresent(s -> {
-                    s.revoke(reason, clock.instant());
-                    sessions.save(s);
-                }));
+                String userId = tx.execute(status -> sessions.findById(sessionId)
+                        .map(s -> {
+                            s.revoke(reason, clock.instant());
+                            sessions.save(s);
+                            return s.userId();
+                        })
+                        .orElse(null));
+                if (userId != null) {
+                    shared.publish(new SessionEnded(userId, sessionId, reason));
+                }
                 return;
             } catch (OptimisticLockingFailureException e) {
                 if (attempt == MAX_REVOKE_ATTEMPTS) {

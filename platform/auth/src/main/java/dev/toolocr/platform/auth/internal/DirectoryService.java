@@ -2,7 +2,9 @@ package dev.toolocr.platform.auth.internal;
 
 import dev.toolocr.platform.auth.AuthEvent;
 import dev.toolocr.platform.auth.AuthProperties;
+import dev.toolocr.platform.auth.SessionEnded;
 import dev.toolocr.platform.auth.UserDirectory;
+import dev.toolocr.platform.events.SharedEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -28,6 +30,7 @@ class DirectoryService implements UserDirectory {
     private final AuthService auth;
     private final AuthProperties properties;
     private final ApplicationEventPublisher events;
+    private final SharedEvents shared;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final BCryptPasswordEncoder encoder;
@@ -38,6 +41,7 @@ class DirectoryService implements UserDirectory {
             AuthService auth,
             AuthProperties properties,
             ApplicationEventPublisher events,
+            SharedEvents shared,
             TransactionTemplate tx,
             Clock clock,
             BCryptPasswordEncoder encoder) {
@@ -47,6 +51,7 @@ class DirectoryService implements UserDirectory {
         this.auth = auth;
         this.properties = properties;
         this.events = events;
+        this.shared = shared;
         this.tx = tx;
         this.clock = clock;
     }
@@ -130,6 +135,7 @@ class DirectoryService implements UserDirectory {
             users.save(user);
             sessions.revokeAllOf(userId, "user_deactivated", clock.instant());
         });
+        shared.publish(new SessionEnded(userId, null, "user_deactivated"));
         adminEvent("user_deactivated", byAdminId, Map.of("target_user_id", userId));
     }
 

@@ -7,7 +7,9 @@ import dev.toolocr.platform.auth.AuthEvent;
 import dev.toolocr.platform.auth.AuthException;
 import dev.toolocr.platform.auth.AuthProperties;
 import dev.toolocr.platform.auth.CredentialProvider;
+import dev.toolocr.platform.auth.SessionEnded;
 import dev.toolocr.platform.auth.StoredCredentialReauthentication;
+import dev.toolocr.platform.events.SharedEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -44,6 +46,7 @@ public class StoredCredentialReauthenticator implements SmartLifecycle, StoredCr
     private final TokenCipher cipher;
     private final AuthProperties properties;
     private final ApplicationEventPublisher events;
+    private final SharedEvents shared;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
@@ -57,6 +60,7 @@ public class StoredCredentialReauthenticator implements SmartLifecycle, StoredCr
             TokenCipher cipher,
             AuthProperties properties,
             ApplicationEventPublisher events,
+            SharedEvents shared,
             TransactionTemplate tx,
             Clock clock) {
         this.provider = provider;
@@ -65,6 +69,7 @@ public class StoredCredentialReauthenticator implements SmartLifecycle, StoredCr
         this.cipher = cipher;
         this.properties = properties;
         this.events = events;
+        this.shared = shared;
         this.tx = tx;
         this.clock = clock;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -135,6 +140,7 @@ public class StoredCredentialReauthenticator implements SmartLifecycle, StoredCr
                 .flatMap(this::parse);
         if (credential.isEmpty()) {
             apply(sessionId, s -> s.revoke("reauth_credential_unreadable", clock.instant()));
+            shared.publish(new SessionEnded(session.userId(), sessionId, "reauth_credential_unreadable"));
             publish(session, "failure", Map.of("reason", "credential_unreadable", "session_ended", "true"));
             return false;
         }
@@ -152,16 +158,21 @@ public class StoredCredentialReauthenticator implements SmartLifecycle, StoredCr
                             "reason", "provider_unavailable",
                             "consecutive_failures", String.valueOf(failures),
                             "session_ended", String.valueOf(failures >= limit)));
+            if (failures >= limit) {
+                shared.publish(new SessionEnded(session.userId(), sessionId, "reauth_unavailable"));
+            }
             return true;
         }
         if (identity.isEmpty()) {
             apply(sessionId, s -> s.revoke("reauth_rejected", clock.instant()));
+            shared.publish(new SessionEnded(session.userId(), sessionId, "reauth_rejected"));
             publish(session, "failure", Map.of("reason", "credentials_rejected", "session_ended", "true"));
             return true;
         }
         CredentialProvider.ExternalTokens tokens = identity.get().tokens();
         if (tokens == null) {
             apply(sessionId, s -> s.revoke("reauth_no_tokens", clock.instant()));
+            shared.publish(new SessionEnded(session.userId(), sessionId, "reauth_no_tokens"));
             publish(session, "failure", Map.of("reason", "no_tokens", "session_ended", "true"));
             return true;
         }
