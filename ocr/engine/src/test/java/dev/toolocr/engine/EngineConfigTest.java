@@ -28,6 +28,25 @@ class EngineConfigTest {
     }
 
     @Test
+    void theSystemTessdataDirectoriesCanBeNamedOrLeftOut() {
+        EngineConfig none = EngineConfig.fromEnvironment(Map.of("TOOL_OCR_SYSTEM_TESSDATA", "none"));
+        EngineConfig named = EngineConfig.fromEnvironment(Map.of("TOOL_OCR_SYSTEM_TESSDATA", "/opt/a:/opt/b"));
+
+        try (LanguageData data = LanguageData.of(none)) {
+            assertThat(data.tessdata().search())
+                    .extracting(Tessdata.Location::source)
+                    .containsExactly("cache");
+        }
+        try (LanguageData data = LanguageData.of(named)) {
+            assertThat(data.tessdata().search())
+                    .filteredOn(l -> l.source().equals("system"))
+                    .extracting(Tessdata.Location::dir)
+                    .containsExactly(Path.of("/opt/a"), Path.of("/opt/b"));
+        }
+        assertThat(EngineConfig.fromEnvironment(Map.of()).systemTessdataDirs()).isEqualTo(Tessdata.SYSTEM_DIRS);
+    }
+
+    @Test
     void theDefaultsReadNoEnvironment() {
         EngineConfig config = EngineConfig.defaults();
 
