@@ -48,6 +48,15 @@ public final class LanguageData implements AutoCloseable {
                 throw new UncheckedIOException("Cannot create a temporary language data directory", e);
             }
         }
+        // Orientation detection looks for osd once, as the processor starts: have it there by then.
+        try {
+            Optional<Tessdata.Location> osd = findOrUnpack("osd");
+            if (osd.isPresent()) {
+                link("osd", osd.get().dir());
+            }
+        } catch (OcrException e) {
+            // Pages are then taken as upright, as on a machine without osd; require() says why.
+        }
     }
 
     public static LanguageData of(EngineConfig config) {

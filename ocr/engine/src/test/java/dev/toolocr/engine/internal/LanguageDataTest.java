@@ -264,9 +264,7 @@ class LanguageDataTest {
         Path classes = root.resolve("damaged");
         BundledLanguages damaged = bundle(classes, Map.of("osd", fakeTrainedData("osd")));
         // Same size, other bytes: only the checksum can tell.
-        Files.write(
-                classes.resolve(BundledLanguages.RESOURCES + "osd.traineddata.gz"),
-                gzip(fakeTrainedData("OSD")));
+        Files.write(classes.resolve(BundledLanguages.RESOURCES + "osd.traineddata.gz"), gzip(fakeTrainedData("OSD")));
         try (LanguageData data = new LanguageData(standard(), damaged, null, false)) {
             assertThatThrownBy(() -> data.require("eng"))
                     .isInstanceOf(OcrException.class)

@@ -24,6 +24,7 @@ class EngineSettingsTest {
         assertThat(config.tessdataPrefix()).isNull();
         assertThat(config.languageCache())
                 .isEqualTo(Path.of(System.getProperty("user.home"), ".cache/tool-ocr/tessdata"));
-        assertThat(config.systemTessdataDirs()).isEqualTo(EngineConfig.defaults().systemTessdataDirs());
+        assertThat(config.systemTessdataDirs())
+                .isEqualTo(EngineConfig.defaults().systemTessdataDirs());
     }
 }
