@@ -20,16 +20,10 @@ MODULES=ocr/languages/node_modules/@tesseract.js-data
 [ -f "$REAL/linn.png" ] || { echo "bench: $REAL/linn.png not found; set BENCH_REAL_CORPUS" >&2; exit 1; }
 [ -d "$MODULES" ] || { echo "bench: $MODULES missing; run ./mvnw -q -B -pl ocr/languages package" >&2; exit 1; }
 
+# Debian's python3 with PIL, numpy and img2pdf, as bench/ocr-bench.sh installs them.
 PY=/usr/bin/python3
-need=()
-for pkg in python3-pil python3-numpy python3-img2pdf fonts-dejavu-core fonts-noto-cjk poppler-utils; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || need+=("$pkg")
-done
-if [ ${#need[@]} -gt 0 ]; then
-  echo "bench: installing ${need[*]}" >&2
-  SUDO=; [ "$(id -u)" -eq 0 ] || SUDO=sudo
-  $SUDO apt-get install -y -q "${need[@]}" >/dev/null
-fi
+"$PY" -c 'import PIL, numpy, img2pdf' 2>/dev/null \
+  || { echo "bench: needs python3-pil python3-numpy python3-img2pdf fonts-noto-cjk (apt-get install)" >&2; exit 1; }
 
 # Build before timing, so no timed run pays for compilation.
 ./tool-ocr ocr --help >/dev/null

@@ -225,23 +225,29 @@ class LanguageDataTest {
 
     @Test
     void aShippedLanguageFoundNowhereIsUnpackedIntoTheCache() throws Exception {
-        byte[] model = fakeTrainedData("osd that ships with the build");
+        byte[] model = fakeTrainedData("kor that ships with the build");
         try (FakeNpmRegistry registry = new FakeNpmRegistry();
-                LanguageData data = new LanguageData(
-                        standard(),
-                        bundle(Map.of("osd", model)),
-                        new LanguageFetcher(registry.uri(), LanguageFetcher.DEFAULT_MAX_BYTES),
-                        false)) {
-            data.require("eng");
+                LanguageData data = offline(registry, bundle(Map.of("kor", model)))) {
+            data.require("eng+kor");
 
-            assertThat(Files.readAllBytes(cache.resolve("osd.traineddata"))).isEqualTo(model);
-            assertThat(Files.readAllBytes(data.directory().resolve("osd.traineddata")))
+            assertThat(Files.readAllBytes(cache.resolve("kor.traineddata"))).isEqualTo(model);
+            assertThat(Files.readAllBytes(data.directory().resolve("kor.traineddata")))
                     .isEqualTo(model);
             // No half-written file beside it.
             assertThat(FakeNpmRegistry.list(cache))
                     .containsExactlyInAnyOrder(
-                            "eng.traineddata", "chi_tra.traineddata", "chi_sim.traineddata", "osd.traineddata");
+                            "eng.traineddata", "chi_tra.traineddata", "chi_sim.traineddata", "kor.traineddata");
             assertThat(registry.requests()).isZero();
+        }
+    }
+
+    @Test
+    void theShippedOsdIsThereAsSoonAsTheViewExists() throws Exception {
+        byte[] osd = fakeTrainedData("shipped osd");
+        // Orientation detection checks for osd when the processor starts, before any page is read.
+        try (LanguageData data = new LanguageData(standard(), bundle(Map.of("osd", osd)), null, false)) {
+            assertThat(Files.readAllBytes(data.directory().resolve("osd.traineddata")))
+                    .isEqualTo(osd);
         }
     }
 
@@ -278,18 +284,14 @@ class LanguageDataTest {
 
     @Test
     void anExplicitFetchOfAShippedLanguageUnpacksItWithoutTheRegistry() throws Exception {
-        byte[] model = fakeTrainedData("shipped osd");
+        byte[] model = fakeTrainedData("shipped kor");
         try (FakeNpmRegistry registry = new FakeNpmRegistry();
-                LanguageData data = new LanguageData(
-                        standard(),
-                        bundle(Map.of("osd", model)),
-                        new LanguageFetcher(registry.uri(), LanguageFetcher.DEFAULT_MAX_BYTES),
-                        false)) {
-            LanguageData.FetchOutcome outcome = data.fetch("osd");
+                LanguageData data = offline(registry, bundle(Map.of("kor", model)))) {
+            LanguageData.FetchOutcome outcome = data.fetch("kor");
 
             assertThat(outcome.unpacked()).isTrue();
             assertThat(outcome.installedAt().dir()).isEqualTo(cache);
-            assertThat(Files.readAllBytes(cache.resolve("osd.traineddata"))).isEqualTo(model);
+            assertThat(Files.readAllBytes(cache.resolve("kor.traineddata"))).isEqualTo(model);
             assertThat(registry.requests()).isZero();
         }
     }
@@ -303,6 +305,12 @@ class LanguageDataTest {
 
         assertThat(Files.size(eng)).isEqualTo(shipped.model("eng").orElseThrow().bytes());
         assertThat(FakeNpmRegistry.list(root.resolve("unpacked"))).containsExactly("eng.traineddata");
+    }
+
+    /** The standard order with {@code bundled}, and a registry that may be asked only explicitly. */
+    private LanguageData offline(FakeNpmRegistry registry, BundledLanguages bundled) {
+        return new LanguageData(
+                standard(), bundled, new LanguageFetcher(registry.uri(), LanguageFetcher.DEFAULT_MAX_BYTES), false);
     }
 
     /** Models as the languages jar packs them, on a class path of their own. */

@@ -1,22 +1,17 @@
-package dev.toolocr.server;
+package dev.toolocr.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +19,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
@@ -42,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FreshMachineIT {
 
     private static final String PASSWORD = "Fresh-machine-admin-1";
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Lines of the Traditional Chinese page drawn below; the OCR must give each of them back. */
     private static final List<String> CHINESE = List.of("繁體中文辨識測試", "圖書館每天上午九點開放", "請在會議開始前準備文件", "今天天氣很好我們去公園散步");
     /** A launcher that finds its jar stale rebuilds it first; the readiness wait allows for that. */
@@ -54,7 +47,6 @@ class FreshMachineIT {
     private Path home;
     private Path cacheHome;
     private Path prefix;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void aMachineWithNoLanguageData() throws IOException {
@@ -76,13 +68,14 @@ class FreshMachineIT {
         Process server = serve.start();
         try {
             awaitReady(server, port, log);
-            String token = login(port);
+            ApiClient api = new ApiClient(port);
+            String token = api.token("admin@localhost", PASSWORD);
 
-            String english = upload(port, token, corpus("linn.png"), "linn.png", "eng");
-            String traditional = upload(port, token, Files.readAllBytes(chinese), "chinese.png", "chi_tra");
+            String english = upload(api, token, ApiClient.corpus("linn.png"), "linn.png", "eng");
+            String traditional = upload(api, token, Files.readAllBytes(chinese), "chinese.png", "chi_tra");
 
-            assertThat(awaitCompleted(port, token, english, log)).contains("LinnSequencer", "MIDI");
-            assertRecognisesEveryLine(awaitCompleted(port, token, traditional, log));
+            assertThat(text(api, token, english, log)).contains("LinnSequencer", "MIDI");
+            assertRecognisesEveryLine(text(api, token, traditional, log));
         } finally {
             stop(server);
         }
@@ -217,11 +210,10 @@ class FreshMachineIT {
                 throw new AssertionError("./tool-ocr serve exited with " + server.exitValue() + ": " + tail(log));
             }
             try {
-                HttpResponse<String> health = http.send(
-                        HttpRequest.newBuilder(uri(port, "/actuator/health/readiness"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
+                if (new ApiClient(port)
+                                .send("GET", "/actuator/health/readiness", null, null)
+                                .status()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -232,61 +224,19 @@ class FreshMachineIT {
         throw new AssertionError("./tool-ocr serve did not become ready: " + tail(log));
     }
 
-    private String login(int port) throws Exception {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(uri(port, "/api/v2/auth/login"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"username\":\"admin@localhost\",\"password\":\"" + PASSWORD + "\"}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return JSON.readTree(r.body()).path("access_token").asText();
-    }
-
-    private String upload(int port, String token, byte[] file, String name, String lang) throws Exception {
-        String boundary = "b" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                        + "\"\r\nContent-Type: image/png\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.write(file);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(uri(port, "/api/v2/tasks?formats=txt&lang=" + lang))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        return JSON.readTree(r.body()).at("/tasks/0/task_id").asText();
+    private static String upload(ApiClient api, String token, byte[] file, String name, String lang) throws Exception {
+        ApiClient.Reply created = api.upload(token, name, file, "formats=txt&lang=" + lang);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().at("/tasks/0/task_id").asText();
     }
 
     /** The task's text once it is completed; a failed task fails the test with its error. */
-    private String awaitCompleted(int port, String token, String taskId, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        JsonNode task = null;
-        while (System.nanoTime() < deadline) {
-            task = JSON.readTree(get(port, token, "/api/v2/tasks/" + taskId).body());
-            String status = task.path("status").asText();
-            if (status.equals("completed")) {
-                HttpResponse<String> txt = get(port, token, "/api/v2/tasks/" + taskId + "/download/txt");
-                assertThat(txt.statusCode()).isEqualTo(200);
-                return txt.body();
-            }
-            assertThat(status).as("task %s: %s", taskId, task).isIn("pending", "queued", "processing");
-            Thread.sleep(250);
-        }
-        throw new AssertionError("task did not complete: " + task + "; " + tail(log));
-    }
-
-    private HttpResponse<String> get(int port, String token, String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(uri(port, path))
-                        .header("Authorization", "Bearer " + token)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private static String text(ApiClient api, String token, String taskId, Path log) throws Exception {
+        JsonNode task = api.awaitFinished(token, taskId, TimeUnit.MINUTES.toMillis(5));
+        assertThat(task.path("status").asText()).as("%s; %s", task, tail(log)).isEqualTo("completed");
+        HttpResponse<byte[]> txt = api.download(token, "/api/v2/tasks/" + taskId + "/download/txt");
+        assertThat(txt.statusCode()).isEqualTo(200);
+        return new String(txt.body(), StandardCharsets.UTF_8);
     }
 
     private static void stop(Process server) throws InterruptedException {
@@ -304,10 +254,6 @@ class FreshMachineIT {
                 .toString();
     }
 
-    private static byte[] corpus(String name) throws IOException {
-        return Files.readAllBytes(Path.of(corpusPath(name)));
-    }
-
     private static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
@@ -321,9 +267,5 @@ class FreshMachineIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static URI uri(int port, String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 }
