@@ -3,6 +3,7 @@ package dev.toolocr.engine;
 import dev.toolocr.engine.internal.Tessdata;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,7 +12,9 @@ import java.util.Map;
  *     {@code tessdataPrefix}, then the system's tessdata, then {@code languageCache}
  * @param tessdataPrefix the directory {@code TESSDATA_PREFIX} names (or its parent, as Tesseract 3 had
  *     it); null when unset
- * @param languageCache where fetched languages are kept; null for {@code $XDG_CACHE_HOME/tool-ocr/tessdata}
+ * @param systemTessdataDirs the system's tessdata directories, searched after {@code tessdataPrefix};
+ *     null for the usual places ({@link Tessdata#SYSTEM_DIRS}), empty for none
+ * @param languageCache where bundled and fetched languages are unpacked; null for {@code $XDG_CACHE_HOME/tool-ocr/tessdata}
  *     (or {@code ~/.cache/tool-ocr/tessdata})
  * @param fetchMissingLanguages download a requested language that is not installed, from {@code
  *     languageRegistry}, instead of failing
@@ -21,6 +24,7 @@ public record EngineConfig(
         int parallelPages,
         Path tessdataDir,
         Path tessdataPrefix,
+        List<Path> systemTessdataDirs,
         Path languageCache,
         boolean fetchMissingLanguages,
         URI languageRegistry) {
@@ -31,6 +35,7 @@ public record EngineConfig(
         if (parallelPages < 1) {
             throw new IllegalArgumentException("parallelPages must be at least 1");
         }
+        systemTessdataDirs = systemTessdataDirs == null ? Tessdata.SYSTEM_DIRS : List.copyOf(systemTessdataDirs);
         if (languageRegistry == null) {
             languageRegistry = NPM_REGISTRY;
         }
@@ -45,44 +50,91 @@ public record EngineConfig(
      * downloaded unasked. The engine reads no environment itself: see {@link #fromEnvironment}.
      */
     public static EngineConfig defaults() {
-        return new EngineConfig(Math.max(1, Runtime.getRuntime().availableProcessors()), null, null, null, false, null);
+        return new EngineConfig(
+                Math.max(1, Runtime.getRuntime().availableProcessors()), null, null, null, null, false, null);
     }
 
     /**
      * The defaults with Tesseract's and XDG's conventions applied from {@code env} (a process's
-     * environment, passed in by its entry point): {@code TESSDATA_PREFIX} is searched first, and the
+     * environment, passed in by its entry point): {@code TESSDATA_PREFIX} is searched first, then the
+     * system directories ({@code TOOL_OCR_SYSTEM_TESSDATA} names others, or {@code none}), and the
      * cache is {@code $XDG_CACHE_HOME/tool-ocr/tessdata} (else {@code $HOME/.cache/tool-ocr/tessdata}).
      */
     public static EngineConfig fromEnvironment(Map<String, String> env) {
-        return defaults().withTessdataPrefix(Tessdata.prefix(env)).withLanguageCache(Tessdata.defaultCache(env));
+        return defaults()
+                .withTessdataPrefix(Tessdata.prefix(env))
+                .withSystemTessdataDirs(Tessdata.systemDirs(env))
+                .withLanguageCache(Tessdata.defaultCache(env));
     }
 
     public EngineConfig withParallelPages(int value) {
         return new EngineConfig(
-                value, tessdataDir, tessdataPrefix, languageCache, fetchMissingLanguages, languageRegistry);
+                value,
+                tessdataDir,
+                tessdataPrefix,
+                systemTessdataDirs,
+                languageCache,
+                fetchMissingLanguages,
+                languageRegistry);
     }
 
     public EngineConfig withTessdataDir(Path value) {
         return new EngineConfig(
-                parallelPages, value, tessdataPrefix, languageCache, fetchMissingLanguages, languageRegistry);
+                parallelPages,
+                value,
+                tessdataPrefix,
+                systemTessdataDirs,
+                languageCache,
+                fetchMissingLanguages,
+                languageRegistry);
     }
 
     public EngineConfig withTessdataPrefix(Path value) {
         return new EngineConfig(
-                parallelPages, tessdataDir, value, languageCache, fetchMissingLanguages, languageRegistry);
+                parallelPages,
+                tessdataDir,
+                value,
+                systemTessdataDirs,
+                languageCache,
+                fetchMissingLanguages,
+                languageRegistry);
+    }
+
+    public EngineConfig withSystemTessdataDirs(List<Path> value) {
+        return new EngineConfig(
+                parallelPages,
+                tessdataDir,
+                tessdataPrefix,
+                value,
+                languageCache,
+                fetchMissingLanguages,
+                languageRegistry);
     }
 
     public EngineConfig withLanguageCache(Path value) {
         return new EngineConfig(
-                parallelPages, tessdataDir, tessdataPrefix, value, fetchMissingLanguages, languageRegistry);
+                parallelPages,
+                tessdataDir,
+                tessdataPrefix,
+                systemTessdataDirs,
+                value,
+                fetchMissingLanguages,
+                languageRegistry);
     }
 
     public EngineConfig withFetchMissingLanguages(boolean value) {
-        return new EngineConfig(parallelPages, tessdataDir, tessdataPrefix, languageCache, value, languageRegistry);
+        return new EngineConfig(
+                parallelPages, tessdataDir, tessdataPrefix, systemTessdataDirs, languageCache, value, languageRegistry);
     }
 
     public EngineConfig withLanguageRegistry(URI value) {
         return new EngineConfig(
-                parallelPages, tessdataDir, tessdataPrefix, languageCache, fetchMissingLanguages, value);
+                parallelPages,
+                tessdataDir,
+                tessdataPrefix,
+                systemTessdataDirs,
+                languageCache,
+                fetchMissingLanguages,
+                value);
     }
 }

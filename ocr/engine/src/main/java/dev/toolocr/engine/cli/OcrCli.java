@@ -28,7 +28,9 @@ import java.util.concurrent.Future;
  * [--mode skip|force] [--jobs N] [--pdfa] [--tessdata DIR] [--fetch-languages LANGS]}: writes {@code
  * DIR/<name>.<ext>} per input, keeps going past a failed file and exits 1 if any failed. {@code
  * --fetch-languages} installs languages from the npm registry ({@code TOOL_OCR_LANGUAGE_REGISTRY}
- * names a mirror) into the per-user cache, and is the only way the CLI downloads anything.
+ * names a mirror) into the per-user cache, and is the only way the CLI downloads anything; eng, osd,
+ * chi_tra and chi_sim ship with the build and are unpacked from it instead. {@code
+ * TOOL_OCR_SYSTEM_TESSDATA=none} leaves the system's tessdata directories out of the search.
  */
 public final class OcrCli {
 
@@ -206,7 +208,10 @@ public final class OcrCli {
             for (String language : languages.split("\\+")) {
                 try {
                     LanguageData.FetchOutcome outcome = data.fetch(language);
-                    if (outcome.fetched() == null) {
+                    if (outcome.unpacked()) {
+                        System.out.println(language + ": unpacked the copy that ships with the build into "
+                                + outcome.installedAt().dir());
+                    } else if (outcome.fetched() == null) {
                         System.out.println(language + ": already installed in "
                                 + outcome.installedAt().dir() + " ("
                                 + outcome.installedAt().source() + ")");

@@ -17,21 +17,25 @@ import java.util.Optional;
  * The language data one processor uses. Tesseract reads every language of a run from a single
  * directory, but the languages may sit in different places (eng from the system, chi_tra fetched
  * into the cache), so when several places are searched this keeps a private directory of links to
- * the first copy of each language in lookup order, and hands that to Tesseract. Thread-safe.
+ * the first copy of each language in lookup order, and hands that to Tesseract. A language found
+ * nowhere that ships with the build is unpacked into the cache first. Thread-safe.
  */
 public final class LanguageData implements AutoCloseable {
 
     private final Tessdata tessdata;
+    private final BundledLanguages bundled;
     private final LanguageFetcher fetcher;
     private final boolean fetchMissing;
     private final Path view;
 
     /**
+     * @param bundled the languages that ship with the build, unpacked into the cache when missing
      * @param fetcher used for {@link #fetch} and, when {@code fetchMissing}, for missing languages; null
      *     when nothing may be downloaded
      */
-    public LanguageData(Tessdata tessdata, LanguageFetcher fetcher, boolean fetchMissing) {
+    public LanguageData(Tessdata tessdata, BundledLanguages bundled, LanguageFetcher fetcher, boolean fetchMissing) {
         this.tessdata = tessdata;
+        this.bundled = bundled;
         this.fetcher = fetcher;
         this.fetchMissing = fetchMissing && fetcher != null;
         if (tessdata.search().size() == 1) {
@@ -44,6 +48,15 @@ public final class LanguageData implements AutoCloseable {
                 throw new UncheckedIOException("Cannot create a temporary language data directory", e);
             }
         }
+        // Orientation detection looks for osd once, as the processor starts: have it there by then.
+        try {
+            Optional<Tessdata.Location> osd = findOrUnpack("osd");
+            if (osd.isPresent()) {
+                link("osd", osd.get().dir());
+            }
+        } catch (OcrException e) {
+            // Pages are then taken as upright, as on a machine without osd; require() says why.
+        }
     }
 
     public static LanguageData of(EngineConfig config) {
@@ -51,10 +64,11 @@ public final class LanguageData implements AutoCloseable {
                 ? Tessdata.only(config.tessdataDir())
                 : Tessdata.standard(
                         config.tessdataPrefix(),
-                        Tessdata.SYSTEM_DIRS,
+                        config.systemTessdataDirs(),
                         config.languageCache() != null ? config.languageCache() : Tessdata.defaultCache(Map.of()));
         return new LanguageData(
                 tessdata,
+                BundledLanguages.onClasspath(),
                 new LanguageFetcher(config.languageRegistry(), LanguageFetcher.DEFAULT_MAX_BYTES),
                 config.fetchMissingLanguages());
     }
@@ -76,7 +90,7 @@ public final class LanguageData implements AutoCloseable {
      */
     public synchronized void require(String languages) throws OcrException {
         for (String language : languages.split("\\+")) {
-            Optional<Tessdata.Location> found = tessdata.find(language);
+            Optional<Tessdata.Location> found = findOrUnpack(language);
             if (found.isEmpty()) {
                 if (!fetchMissing) {
                     throw notInstalled(language);
@@ -90,24 +104,49 @@ public final class LanguageData implements AutoCloseable {
             link(language, found.get().dir());
         }
         // Orientation detection opens osd on its own; keep its link too, should a temp cleaner take it.
-        Optional<Tessdata.Location> osd = tessdata.find("osd");
+        Optional<Tessdata.Location> osd = findOrUnpack("osd");
         if (osd.isPresent()) {
             link("osd", osd.get().dir());
         }
     }
 
-    /** The outcome of an explicit fetch of one language. */
-    public record FetchOutcome(String language, Tessdata.Location installedAt, LanguageFetcher.Fetched fetched) {}
+    /**
+     * The first location holding {@code language}; a language that ships with the build and is
+     * nowhere yet is unpacked into the cache, the last place searched, so installed copies still win.
+     */
+    private Optional<Tessdata.Location> findOrUnpack(String language) throws OcrException {
+        Optional<Tessdata.Location> found = tessdata.find(language);
+        if (found.isEmpty() && bundled.model(language).isPresent()) {
+            bundled.install(language, tessdata.cache());
+            found = tessdata.find(language);
+        }
+        return found;
+    }
 
     /**
-     * Installs {@code language} into the cache unless some location already holds it. Only on an
-     * explicit request (or through {@link #require} when fetching missing languages is enabled).
+     * The outcome of an explicit fetch of one language.
+     *
+     * @param fetched what was downloaded; null when the language was installed already or shipped
+     * @param unpacked the language came with the build and was unpacked into {@code installedAt}
+     */
+    public record FetchOutcome(
+            String language, Tessdata.Location installedAt, LanguageFetcher.Fetched fetched, boolean unpacked) {}
+
+    /**
+     * Installs {@code language} into the cache unless some location already holds it: from the build
+     * when it ships with it, else from the registry. Only on an explicit request (or through {@link
+     * #require} when fetching missing languages is enabled).
      */
     public synchronized FetchOutcome fetch(String language) throws OcrException {
         Optional<Tessdata.Location> found = tessdata.find(language);
         if (found.isPresent()) {
             link(language, found.get().dir());
-            return new FetchOutcome(language, found.get(), null);
+            return new FetchOutcome(language, found.get(), null, false);
+        }
+        found = findOrUnpack(language);
+        if (found.isPresent()) {
+            link(language, found.get().dir());
+            return new FetchOutcome(language, found.get(), null, true);
         }
         if (fetcher == null) {
             throw notInstalled(language);
@@ -115,7 +154,7 @@ public final class LanguageData implements AutoCloseable {
         LanguageFetcher.Fetched fetched = fetcher.fetch(language, tessdata.cache());
         Tessdata.Location location = tessdata.find(language).orElseThrow(() -> notInstalled(language));
         link(language, location.dir());
-        return new FetchOutcome(language, location, fetched);
+        return new FetchOutcome(language, location, fetched, false);
     }
 
     /** One line naming the language and every way to get it. */

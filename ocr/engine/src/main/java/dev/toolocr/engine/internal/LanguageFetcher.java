@@ -272,7 +272,7 @@ public final class LanguageFetcher {
     }
 
     /** Temp files start owner-only; a model is no secret, and a service account may share the directory. */
-    private static void readableByAll(Path file) throws IOException {
+    static void readableByAll(Path file) throws IOException {
         if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
@@ -416,14 +416,14 @@ public final class LanguageFetcher {
         return clean.length() > 80 ? clean.substring(0, 80) + "…" : clean;
     }
 
-    private static void deleteQuietly(Path file) {
+    static void deleteQuietly(Path file) {
         if (file == null) {
             return;
         }
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
-            // A leftover hidden .partial file is harmless; the next fetch writes a new one.
+            // A leftover hidden .partial file is harmless; the next install writes a new one.
         }
     }
 }

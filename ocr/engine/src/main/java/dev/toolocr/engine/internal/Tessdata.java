@@ -1,5 +1,6 @@
 package dev.toolocr.engine.internal;
 
+import dev.toolocr.engine.OcrException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,8 +10,9 @@ import java.util.Optional;
 
 /**
  * Where Tesseract language data is looked for, in order: {@code TESSDATA_PREFIX}, the system's
- * tessdata directories, then the per-user cache this project fills itself (see {@link
- * LanguageFetcher}). The environment is passed in, never read here, so the order can be tested.
+ * tessdata directories, then the per-user cache this project fills itself (from the languages that
+ * ship with the build, see {@link BundledLanguages}, or with {@link LanguageFetcher}). The environment
+ * is passed in, never read here, so the order can be tested.
  */
 public final class Tessdata {
 
@@ -20,6 +22,13 @@ public final class Tessdata {
             Path.of("/usr/share/tesseract-ocr/4.00/tessdata"),
             Path.of("/usr/share/tessdata"),
             Path.of("/usr/local/share/tessdata"));
+
+    /**
+     * Names the system tessdata directories instead of {@link #SYSTEM_DIRS}: a list separated by the
+     * platform's path separator, or {@code none} for no system directory at all (a machine as a
+     * newcomer has it, whatever is installed). Unset or blank keeps {@link #SYSTEM_DIRS}.
+     */
+    public static final String SYSTEM_TESSDATA_KEY = "TOOL_OCR_SYSTEM_TESSDATA";
 
     /** One place searched; {@code source} says which step of the order it is, for messages. */
     public record Location(String source, Path dir) {}
@@ -50,6 +59,24 @@ public final class Tessdata {
     public static Path prefix(Map<String, String> env) {
         String prefix = env.get("TESSDATA_PREFIX");
         return prefix == null || prefix.isBlank() ? null : Path.of(prefix);
+    }
+
+    /** The system directories {@code env} asks for with {@link #SYSTEM_TESSDATA_KEY}. */
+    public static List<Path> systemDirs(Map<String, String> env) {
+        String value = env.get(SYSTEM_TESSDATA_KEY);
+        if (value == null || value.isBlank()) {
+            return SYSTEM_DIRS;
+        }
+        if (value.strip().equals("none")) {
+            return List.of();
+        }
+        List<Path> dirs = new ArrayList<>();
+        for (String dir : value.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator))) {
+            if (!dir.isBlank()) {
+                dirs.add(Path.of(dir.strip()));
+            }
+        }
+        return List.copyOf(dirs);
     }
 
     /** The standard order from explicit settings: {@code prefix} (may be null), system dirs, cache. */
@@ -106,14 +133,24 @@ public final class Tessdata {
     }
 
     /**
-     * A single directory for callers that need one (tests, tools): the first location holding English
-     * or OSD data, in the standard order for {@code env}.
+     * A single directory for callers that need one (tests, tools): the first location holding English,
+     * in the standard order for {@code env}, after the bundled languages missing everywhere have been
+     * unpacked into the cache.
+     *
+     * @throws IllegalStateException when a bundled language cannot be unpacked
      */
     public static Path locate(Map<String, String> env) {
-        Tessdata tessdata = fromEnvironment(env, SYSTEM_DIRS, null);
-        return tessdata.find("eng")
-                .or(() -> tessdata.find("osd"))
-                .map(Location::dir)
-                .orElse(tessdata.search().get(0).dir());
+        Tessdata tessdata = fromEnvironment(env, systemDirs(env), null);
+        BundledLanguages bundled = BundledLanguages.onClasspath();
+        for (String language : bundled.languages()) {
+            if (tessdata.find(language).isEmpty()) {
+                try {
+                    bundled.install(language, tessdata.cache());
+                } catch (OcrException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            }
+        }
+        return tessdata.find("eng").map(Location::dir).orElse(tessdata.cache());
     }
 }

@@ -47,19 +47,34 @@ class OcrCliLanguageTest {
         Path tessdata = dir.resolve("tessdata");
         try (FakeNpmRegistry registry = new FakeNpmRegistry()) {
             registry.publish(
-                    "chi_tra",
-                    tgz(entries("package/4.0.0_best_int/chi_tra.traineddata.gz", gzip(fakeTrainedData("t")))));
+                    "deu", tgz(entries("package/4.0.0_best_int/deu.traineddata.gz", gzip(fakeTrainedData("d")))));
 
+            int status = OcrCli.run(
+                    new String[] {"--fetch-languages", "deu", "--tessdata", tessdata.toString()},
+                    Map.of("TOOL_OCR_LANGUAGE_REGISTRY", registry.uri().toString()));
+
+            assertThat(status).isZero();
+        }
+        assertThat(tessdata.resolve("deu.traineddata")).exists();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("deu: fetched @tesseract.js-data/deu 1.0.0 into " + tessdata.resolve("deu.traineddata"));
+    }
+
+    @Test
+    void fetchLanguagesUnpacksAShippedLanguageWithoutAskingTheRegistry() throws Exception {
+        Path tessdata = dir.resolve("tessdata");
+        try (FakeNpmRegistry registry = new FakeNpmRegistry()) {
             int status = OcrCli.run(
                     new String[] {"--fetch-languages", "chi_tra", "--tessdata", tessdata.toString()},
                     Map.of("TOOL_OCR_LANGUAGE_REGISTRY", registry.uri().toString()));
 
             assertThat(status).isZero();
+            assertThat(registry.requests()).isZero();
         }
-        assertThat(tessdata.resolve("chi_tra.traineddata")).exists();
+        assertThat(tessdata.resolve("chi_tra.traineddata")).isNotEmptyFile();
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .startsWith("chi_tra: fetched @tesseract.js-data/chi_tra 1.0.0 into "
-                        + tessdata.resolve("chi_tra.traineddata"));
+                .isEqualTo("chi_tra: unpacked the copy that ships with the build into " + tessdata
+                        + System.lineSeparator());
     }
 
     @Test
@@ -87,9 +102,11 @@ class OcrCliLanguageTest {
 
         assertThat(status).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8).lines())
-                .containsExactly("tool-ocr ocr: Language 'eng' is not installed; install it with 'sudo apt-get install"
-                        + " tesseract-ocr-eng', put eng.traineddata in the directory named by TESSDATA_PREFIX, or fetch"
-                        + " it with './tool-ocr ocr --fetch-languages eng'.");
+                .containsExactly("tool-ocr ocr: Language 'klingon' is not installed; install it with 'sudo apt-get"
+                        + " install tesseract-ocr-klingon', put klingon.traineddata in the directory named by"
+                        + " TESSDATA_PREFIX, or fetch it with './tool-ocr ocr --fetch-languages klingon'.");
+        // eng ships with the build: it was unpacked into the configured directory on the way.
+        assertThat(dir.resolve("eng.traineddata")).isNotEmptyFile();
     }
 
     @Test

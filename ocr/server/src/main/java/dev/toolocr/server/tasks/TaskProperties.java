@@ -34,10 +34,13 @@ public record TaskProperties(
      *     the system's; blank when unset
      * @param cacheHome {@code XDG_CACHE_HOME}: fetched languages live under it in {@code
      *     tool-ocr/tessdata}; blank for {@code ~/.cache}
+     * @param systemTessdata {@code TOOL_OCR_SYSTEM_TESSDATA}: the system tessdata directories to search
+     *     instead of the usual ones, or {@code none}; blank for the usual ones
      */
     public record Engine(
             @DefaultValue("") String tessdataPrefix,
-            @DefaultValue("") String cacheHome) {
+            @DefaultValue("") String cacheHome,
+            @DefaultValue("") String systemTessdata) {
 
         /** The engine's settings; it reads no environment of its own. */
         public EngineConfig toEngineConfig() {
@@ -47,6 +50,9 @@ public record TaskProperties(
             }
             if (!cacheHome.isBlank()) {
                 conventions.put("XDG_CACHE_HOME", cacheHome);
+            }
+            if (!systemTessdata.isBlank()) {
+                conventions.put("TOOL_OCR_SYSTEM_TESSDATA", systemTessdata);
             }
             return EngineConfig.fromEnvironment(conventions);
         }
