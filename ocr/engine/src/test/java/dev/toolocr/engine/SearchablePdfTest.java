@@ -75,7 +75,7 @@ class SearchablePdfTest {
 
     /** The one place these tests build a page result, so a new model field is added once. */
     static PageResult ocrPage(int number, int width, int height, int rotation, List<Block> blocks) {
-        return new PageResult(number, width, height, DPI, rotation, 0, "ocr", blocks, List.of());
+        return new PageResult(number, width, height, DPI, rotation, 0, "ocr", blocks, List.of(), "");
     }
 
     private Path writeMixed(boolean pdfA) throws Exception {

@@ -50,7 +50,7 @@ public final class OcrCli {
 
     static int run(String[] args, Map<String, String> env) {
         List<Path> files = new ArrayList<>();
-        String lang = "eng";
+        String lang = OcrOptions.AUTO;
         String engine = "auto";
         Set<OutputFormat> formats = EnumSet.allOf(OutputFormat.class);
         Path out = Path.of(".");
