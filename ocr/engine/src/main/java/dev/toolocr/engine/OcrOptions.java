@@ -103,26 +103,63 @@ public record OcrOptions(
 
     public OcrOptions withLanguages(String value) {
         return new OcrOptions(
-                value, engine, formats, forceOcr, renderDpi, maxPixelsPerPage, maxPages, pageTimeout, pdfA, hanLanguage);
+                value,
+                engine,
+                formats,
+                forceOcr,
+                renderDpi,
+                maxPixelsPerPage,
+                maxPages,
+                pageTimeout,
+                pdfA,
+                hanLanguage);
     }
 
     public OcrOptions withFormats(Set<OutputFormat> value) {
         return new OcrOptions(
-                languages, engine, value, forceOcr, renderDpi, maxPixelsPerPage, maxPages, pageTimeout, pdfA, hanLanguage);
+                languages,
+                engine,
+                value,
+                forceOcr,
+                renderDpi,
+                maxPixelsPerPage,
+                maxPages,
+                pageTimeout,
+                pdfA,
+                hanLanguage);
     }
 
     public OcrOptions withForceOcr(boolean value) {
         return new OcrOptions(
-                languages, engine, formats, value, renderDpi, maxPixelsPerPage, maxPages, pageTimeout, pdfA, hanLanguage);
+                languages,
+                engine,
+                formats,
+                value,
+                renderDpi,
+                maxPixelsPerPage,
+                maxPages,
+                pageTimeout,
+                pdfA,
+                hanLanguage);
     }
 
     public OcrOptions withPdfA(boolean value) {
         return new OcrOptions(
-                languages, engine, formats, forceOcr, renderDpi, maxPixelsPerPage, maxPages, pageTimeout, value, hanLanguage);
+                languages,
+                engine,
+                formats,
+                forceOcr,
+                renderDpi,
+                maxPixelsPerPage,
+                maxPages,
+                pageTimeout,
+                value,
+                hanLanguage);
     }
 
     public OcrOptions withLimits(long pixels, int pages) {
-        return new OcrOptions(languages, engine, formats, forceOcr, renderDpi, pixels, pages, pageTimeout, pdfA, hanLanguage);
+        return new OcrOptions(
+                languages, engine, formats, forceOcr, renderDpi, pixels, pages, pageTimeout, pdfA, hanLanguage);
     }
 
     public OcrOptions withHanLanguage(String value) {

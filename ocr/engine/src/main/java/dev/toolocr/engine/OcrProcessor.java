@@ -158,8 +158,7 @@ public final class OcrProcessor implements AutoCloseable {
                 Path partial = outDir.resolve("." + baseName + "." + format.extension() + ".partial");
                 written.add(partial);
                 switch (format) {
-                    case JSON ->
-                        Exporters.writeJson(partial, displayName, engine.name(), used, ordered, timings);
+                    case JSON -> Exporters.writeJson(partial, displayName, engine.name(), used, ordered, timings);
                     case TXT -> Exporters.writeText(partial, ordered);
                     case MARKDOWN -> Exporters.writeMarkdown(partial, ordered);
                     case PDF -> {
@@ -173,8 +172,7 @@ public final class OcrProcessor implements AutoCloseable {
                 written.set(written.size() - 1, target);
                 outputs.put(format, target);
             }
-            return new OcrRun(
-                    total, outputs, engine.name(), used, Duration.ofNanos(System.nanoTime() - started));
+            return new OcrRun(total, outputs, engine.name(), used, Duration.ofNanos(System.nanoTime() - started));
         } catch (OcrCancelledException | OcrException e) {
             deleteQuietly(written);
             throw e;
@@ -210,8 +208,7 @@ public final class OcrProcessor implements AutoCloseable {
             }
         }
         if (!auto && preparer.detectsOrientation() && OrientationCheck.doubtful(r)) {
-            PagePreparer.Prepared turned =
-                    preparer.prepare(page.image(), page.dpi(), options.maxPixelsPerPage(), true);
+            PagePreparer.Prepared turned = preparer.prepare(page.image(), page.dpi(), options.maxPixelsPerPage(), true);
             if (turned.rotation() != 0) {
                 PageResult second = engine.recognise(turned.image(), turned.dpi(), langs, options.pageTimeout());
                 // The turn is kept unless it reads clearly worse: sideways text that Tesseract read

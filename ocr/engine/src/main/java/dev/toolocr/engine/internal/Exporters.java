@@ -198,7 +198,10 @@ public final class Exporters {
                     sb.append(para).append("\n\n");
                     para.setLength(0);
                 }
-                sb.append(text.matches("^\\d.*") ? text : "- " + text.substring(1).strip())
+                sb.append(
+                                text.matches("^\\d.*")
+                                        ? text
+                                        : "- " + text.substring(1).strip())
                         .append('\n');
                 breakBefore = false;
                 continue;
@@ -379,7 +382,8 @@ public final class Exporters {
     }
 
     private static double medianWordHeight(Line line) {
-        return median(new ArrayList<>(line.words().stream().map(Exporters::height).toList()));
+        return median(
+                new ArrayList<>(line.words().stream().map(Exporters::height).toList()));
     }
 
     private static int height(Word w) {

@@ -23,7 +23,7 @@ public final class LineLayout {
     static final int MAX_SHORT_WORDS = 3;
 
     /** Median words at most of the other side's paired lines: a label, not a line of prose beside a note. */
-    static final int MAX_PAIRED_WORDS = 6;
+    static final int MAX_PAIRED_WORDS = 5;
 
     private LineLayout() {}
 
@@ -56,12 +56,14 @@ public final class LineLayout {
             }
             List<Line> joined = joinRows(lines);
             Block original = blocks.get(i);
-            out.add(joined.equals(original.lines())
-                    ? original
-                    : new Block(
-                            TesseractEngine.union(joined.stream().map(Line::bbox).toList()),
-                            meanConfidence(joined),
-                            List.copyOf(joined)));
+            out.add(
+                    joined.equals(original.lines())
+                            ? original
+                            : new Block(
+                                    TesseractEngine.union(
+                                            joined.stream().map(Line::bbox).toList()),
+                                    meanConfidence(joined),
+                                    List.copyOf(joined)));
         }
         return List.copyOf(out);
     }
@@ -136,7 +138,8 @@ public final class LineLayout {
         if (rows.size() == lines.size()) {
             return lines;
         }
-        rows.sort(Comparator.comparingInt(row -> row.stream().mapToInt(l -> l.bbox().y0()).min().orElse(0)));
+        rows.sort(Comparator.comparingInt(
+                row -> row.stream().mapToInt(l -> l.bbox().y0()).min().orElse(0)));
         List<Line> out = new ArrayList<>();
         for (List<Line> row : rows) {
             if (row.size() == 1) {

@@ -65,7 +65,15 @@ final class MissedText {
                 for (Word word : l.words()) {
                     BBox box = word.bbox();
                     int bh = box.y1() - box.y0();
-                    mark(covered, cols, rows, cell, box.x0() - bh / 2, box.y0() - bh / 4, box.x1() + bh / 2, box.y1() + bh / 4);
+                    mark(
+                            covered,
+                            cols,
+                            rows,
+                            cell,
+                            box.x0() - bh / 2,
+                            box.y0() - bh / 4,
+                            box.x1() + bh / 2,
+                            box.y1() + bh / 4);
                 }
             }
         }
@@ -110,7 +118,11 @@ final class MissedText {
             int rw = (maxX - minX + 1) * cell;
             int rh = (maxY - minY + 1) * cell;
             // A text line's height, at least a narrow digit's width, well short of the page's width.
-            if (count >= 2 && rh >= 0.5 * wordHeight && rh <= 2.5 * wordHeight && rw >= 0.4 * wordHeight && rw < w / 2) {
+            if (count >= 2
+                    && rh >= 0.5 * wordHeight
+                    && rh <= 2.5 * wordHeight
+                    && rw >= 0.4 * wordHeight
+                    && rw < w / 2) {
                 found.add(new Rectangle(minX * cell, minY * cell, rw, rh));
             }
         }
@@ -120,7 +132,8 @@ final class MissedText {
         }
         int pad = wordHeight / 3;
         return merged.stream()
-                .map(r -> new Rectangle(r.x - pad, r.y - pad, r.width + 2 * pad, r.height + 2 * pad).intersection(new Rectangle(0, 0, w, h)))
+                .map(r -> new Rectangle(r.x - pad, r.y - pad, r.width + 2 * pad, r.height + 2 * pad)
+                        .intersection(new Rectangle(0, 0, w, h)))
                 .toList();
     }
 

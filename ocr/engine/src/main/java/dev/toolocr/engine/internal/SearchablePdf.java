@@ -13,8 +13,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Calendar;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -47,8 +47,8 @@ public final class SearchablePdf implements AutoCloseable {
 
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
-    /** Least gap before a space, in font sizes: pdf.js reads a gap over about a tenth as a space. */
-    private static final double WORD_GAP = 0.15;
+    /** Least gap before a space, in type sizes: pdf.js takes a gap over a tenth for one, pdftotext -raw over 0.15. */
+    private static final double WORD_GAP = 0.2;
 
     private final PDDocument document;
     private final boolean fromPdf;
@@ -182,10 +182,11 @@ public final class SearchablePdf implements AutoCloseable {
         }
         words = runs(words);
         // Lines were found on the straightened page, so each runs at the page's angle; the text
-        // matrix turns with it (imageToPage has the straightening undone). Most words sit on the
-        // baseline with nothing below it: their median bottom is the line's baseline.
-        int[] bottoms = words.stream().mapToInt(w -> w.bbox().y1()).sorted().toArray();
-        double baseline = bottoms[bottoms.length / 2];
+        // matrix turns with it (imageToPage has the straightening undone). The font's descent is a
+        // fifth of its size: the baseline sits that far above the line's lowest point, so the glyph
+        // boxes readers compute from ascent and descent reach from there up by the block's size.
+        double bottom = words.stream().mapToInt(w -> w.bbox().y1()).max().orElse(0);
+        double baseline = bottom + size * GlyphlessTrueType.DESCENT / 1000.0;
         double startX = words.get(0).bbox().x0();
         AffineTransform m = new AffineTransform(imageToPage);
         m.concatenate(new AffineTransform(1, 0, 0, -1, startX, baseline));
@@ -235,12 +236,15 @@ public final class SearchablePdf implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             Word w = words.get(i);
             if (i > 0) {
-                ops.append(number(words.get(i).bbox().x0() - words.get(i - 1).bbox().x0()))
+                ops.append(number(words.get(i).bbox().x0()
+                                - words.get(i - 1).bbox().x0()))
                         .append(" 0 Td\n");
             }
             int glyphs = w.text().codePointCount(0, w.text().length());
             double natural = TextLayerFont.width(w.text()) * size;
-            double spacing = (advance[i] / scale - natural) / glyphs;
+            // Readers box a glyph by its own width, leaving out the spacing after it: the spacing
+            // goes between the glyphs, so the last one ends where the word does.
+            double spacing = (advance[i] / scale - natural) / Math.max(1, glyphs - 1);
             // A word far off the line's scaling (Latin letters among Chinese ones, which the font
             // sets as wide) gets its own: only a turned line's reading in pdf.js can suffer from it.
             double wordScale = spacing < -0.04 * size || spacing > 0.02 * size ? ratio[i] : scale;

@@ -183,7 +183,8 @@ public final class TesseractEngine implements OcrEngine {
         for (Line line : block.lines()) {
             List<Word> words = new ArrayList<>();
             for (Word w : line.words()) {
-                if (w.confidence() >= MIN_MISSED_CONFIDENCE && w.text().codePoints().anyMatch(Character::isLetterOrDigit)) {
+                if (w.confidence() >= MIN_MISSED_CONFIDENCE
+                        && w.text().codePoints().anyMatch(Character::isLetterOrDigit)) {
                     words.add(w);
                 }
             }

@@ -69,7 +69,9 @@ public record PageResult(
             if (!Script.cjk(last) && !Script.cjk(first)) {
                 return true;
             }
-            if (Script.closed(last) && Script.closed(first) || Script.cjkPunctuation(last) || Script.cjkPunctuation(first)) {
+            if (Script.closed(last) && Script.closed(first)
+                    || Script.cjkPunctuation(last)
+                    || Script.cjkPunctuation(first)) {
                 return false;
             }
             // Punctuation standing alone next to Chinese or Japanese is theirs, read as its ASCII twin.
