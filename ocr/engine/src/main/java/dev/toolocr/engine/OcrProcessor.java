@@ -60,7 +60,8 @@ public final class OcrProcessor implements AutoCloseable {
      * Fails with LANGUAGE_NOT_INSTALLED (one line: the language and how to get it) unless every
      * language of {@code eng+chi_tra} can be used; fetches missing ones when the config allows. For
      * {@link OcrOptions#AUTO} that is {@code eng}, which every page may fall back to; a page whose
-     * script needs another language requires it when it is read.
+     * script needs another language is read with it when it is installed (or can be fetched), and
+     * with {@code eng} otherwise, as its JSON then says.
      */
     public void requireLanguages(String languageCodes) throws OcrException {
         String needed = OcrOptions.AUTO.equals(languageCodes) ? "eng" : languageCodes;
@@ -191,8 +192,10 @@ public final class OcrProcessor implements AutoCloseable {
         boolean auto = options.autoLanguages();
         PagePreparer.Prepared prepared = preparer.prepare(page.image(), page.dpi(), options.maxPixelsPerPage(), auto);
         String langs = auto ? options.forScript(prepared.script()) : options.languages();
-        if (auto) {
-            requireLanguages(langs);
+        if (auto && !languageAvailable(langs)) {
+            // Script detection errs on sparse pages; a script whose language is not installed (nor
+            // fetchable) is read as the fallback rather than failing a document nobody asked that of.
+            langs = OcrOptions.AUTO_FALLBACK;
         }
         PageResult r = engine.recognise(prepared.image(), prepared.dpi(), langs, options.pageTimeout());
         if (auto && OcrOptions.AUTO_FALLBACK.equals(langs) && OrientationCheck.misread(r)) {
