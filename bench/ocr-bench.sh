@@ -2,7 +2,8 @@
 # OCR benchmark (issue 4): CER against known text, wall time and peak memory of ./tool-ocr ocr, the
 # plain tesseract CLI (OMP_THREAD_LIMIT=1, one page after another) and ocrmypdf -j 2, side by side
 # in one run, with ratios; then our searchable-PDF job against ocrmypdf -j 2 on the same scanned
-# PDFs, and our PDF's text layer (pdftotext) against our TXT output.
+# PDFs, and our PDF's text layer (pdftotext default and -raw, pdf.js) against our TXT output, page by
+# page; and lang=auto (no --lang) against the right language named (issue 17).
 #
 #   bench/ocr-bench.sh
 #
@@ -28,6 +29,11 @@ if [ ${#need[@]} -gt 0 ]; then
   echo "bench: installing ${need[*]}" >&2
   SUDO=; [ "$(id -u)" -eq 0 ] || SUDO=sudo
   $SUDO apt-get install -y -q "${need[@]}" >/dev/null
+fi
+
+# pdf.js for reading the text layer back as a browser does: a bench-local install from npm.
+if command -v npm >/dev/null 2>&1 && [ ! -d bench/ocr/pdfjs/node_modules/pdfjs-dist ]; then
+  (cd bench/ocr/pdfjs && npm install --no-audit --no-fund --silent) || echo "bench: pdf.js not installed; its read-back is skipped" >&2
 fi
 
 # Build before timing (the launcher builds what is stale), so no timed run pays for compilation.

@@ -76,6 +76,19 @@ CHINESE = [
 ]
 
 
+# A Traditional Chinese project note with Latin runs inside, spaced as such text is typed: a space
+# between a CJK run and a Latin one, none between two CJK characters.
+MIXED = [
+    "系統升級計畫 Phase 1: 資料庫遷移",
+    "後端實作完成，前端介面預計於 6 月 15 日上線。",
+    "負責人：王小明 (Project Lead)，聯絡信箱 ops@example.com",
+    "使用 PostgreSQL 16 與 Redis 7 作為主要儲存。",
+    "測試環境的 API 回應時間平均為 120 ms。",
+    "請在 Slack 的 release 頻道回報問題。",
+    "下一階段 Phase 2 將導入全文檢索與權限管理。",
+]
+
+
 def font(path, px, index=0):
     return ImageFont.truetype(path, px, index=index)
 
@@ -224,6 +237,71 @@ def chinese(dpi=300):
     return img, "\n".join(truth)
 
 
+def mixed_page(dpi=300):
+    w, h = int(8.27 * dpi), int(5.0 * dpi)
+    img = Image.new("L", (w, h), 255)
+    d = ImageDraw.Draw(img)
+    f = font(CJK, int(13 * dpi / 72), CJK_TC_INDEX)
+    margin, y = int(0.9 * dpi), int(0.9 * dpi)
+    for line in MIXED:
+        d.text((margin, y), line, font=f, fill=0)
+        y += int(f.size * 1.7)
+    return img, "\n".join(MIXED)
+
+
+def till_receipt(dpi=300):
+    """A noodle shop's receipt: proportional type, item names left, prices right-aligned, a zero
+    price among them, and a short closing line in the body's own type."""
+    header = ["LAO WANG NOODLE HOUSE", "18 Yongkang Street", "Table 5  Order 0412", "2026-05-08 12:31"]
+    items = [("Beef noodle soup", "150"), ("Braised pork rice", "85"), ("Oolong tea", "40"),
+             ("Pickled cucumber", "35"), ("Extra noodles", "0"), ("Soy milk", "30")]
+    totals = [("Subtotal", "340"), ("Service charge", "0"), ("TOTAL", "340"), ("Cash", "400"), ("Change", "60")]
+    w = int(3.15 * dpi)
+    f = font(SANS, int(9.5 * dpi / 72))
+    lh = int(f.size * 1.55)
+    h = int(0.5 * dpi) * 2 + lh * (len(header) + len(items) + len(totals) + 5)
+    img = Image.new("L", (w, h), 248)
+    d = ImageDraw.Draw(img)
+    x0, x1, y = int(0.2 * dpi), w - int(0.2 * dpi), int(0.5 * dpi)
+    truth = []
+    for line in header:
+        d.text(((w - f.getlength(line)) / 2, y), line, font=f, fill=30)
+        truth.append(line)
+        y += lh
+    y += lh
+    for entry in items + [None] + totals:
+        if entry is None:
+            y += lh // 2
+            continue
+        label, amount = entry
+        d.text((x0, y), label, font=f, fill=30)
+        d.text((x1 - f.getlength(amount), y), amount, font=f, fill=30)
+        truth.append(label + " " + amount)
+        y += lh
+    y += lh
+    d.text(((w - f.getlength("Thank you")) / 2, y), "Thank you", font=f, fill=30)
+    truth.append("Thank you")
+    return img, "\n".join(truth)
+
+
+def handheld(img, rng, degrees):
+    """A phone photo of a small slip: turned a few degrees on a darker table, light falling off to
+    one side, a warm cast, soft focus and JPEG."""
+    turned = img.rotate(-degrees, resample=Image.BICUBIC, expand=True, fillcolor=255)
+    w, h = turned.size
+    pw, ph = int(w * 1.25), int(h * 1.1)
+    canvas = Image.new("L", (pw, ph), 120)
+    mask = Image.new("L", img.size, 255).rotate(-degrees, expand=True, fillcolor=0)
+    canvas.paste(turned, ((pw - w) // 2, (ph - h) // 2), mask)
+    a = np.asarray(canvas, dtype=np.float32) / 255.0
+    yy, xx = np.mgrid[0:ph, 0:pw].astype(np.float32)
+    light = 0.7 + 0.3 * (1.0 - xx / pw) * (0.8 + 0.2 * yy / ph)
+    rgb = np.stack([a * light * 0.99, a * light * 0.94, a * light * 0.86], axis=-1) * 255
+    rgb += rng.normal(0, 5, rgb.shape)
+    out = Image.fromarray(np.clip(rgb, 0, 255).astype(np.uint8), "RGB")
+    return out.filter(ImageFilter.GaussianBlur(0.9))
+
+
 def noisy(img, rng, sigma=38, salt=0.01):
     a = np.asarray(img, dtype=np.float32)
     a = a + rng.normal(0, sigma, a.shape)
@@ -356,6 +434,29 @@ def main(out):
     page, truth = chinese()
     save_png(page, out / "chinese-tra.png", 300)
     emit("chinese-tra.png", "chi_tra", "Traditional Chinese", truth)
+
+    page, truth = mixed_page()
+    save_png(page, out / "chinese-mixed.png", 300)
+    emit("chinese-mixed.png", "chi_tra+eng", "Traditional Chinese with Latin runs", truth)
+
+    page, truth = till_receipt()
+    buf = io.BytesIO()
+    handheld(page, rng, 3.0).save(buf, format="JPEG", quality=85, dpi=(300, 300))
+    (out / "receipt-photo.jpg").write_bytes(buf.getvalue())
+    emit("receipt-photo.jpg", "eng", "till receipt photographed at 3 degrees, right-aligned prices", truth)
+
+    # One of each for lang=auto: an English page, a Chinese one and a mixed one, each photographed
+    # slightly askew so the text layer's lines slant too.
+    pages, truths = [], []
+    for k, (page, truth) in enumerate([text_page([PARAGRAPHS[1]], title=titles[1]), chinese(), mixed_page()]):
+        page = rotated(page, [2.0, -2.5, 3.0][k])
+        buf = io.BytesIO()
+        page.save(buf, format="PNG", dpi=(300, 300))
+        pages.append(buf.getvalue())
+        truths.append(truth)
+    (out / "mixed.pdf").write_bytes(img2pdf.convert(pages))
+    emit("mixed.pdf", "chi_tra+eng", "3-page PDF: English, Chinese, mixed; each skewed 2-3 degrees",
+         "\n\f\n".join(truths))
 
     (out / "manifest.tsv").write_text("".join(f"{n}\t{l}\t{w}\n" for n, l, w in manifest), encoding="utf-8")
 

@@ -3,6 +3,7 @@ package dev.toolocr.engine;
 import dev.toolocr.engine.internal.DocumentReader;
 import dev.toolocr.engine.internal.Exporters;
 import dev.toolocr.engine.internal.LanguageData;
+import dev.toolocr.engine.internal.LineLayout;
 import dev.toolocr.engine.internal.PagePreparer;
 import dev.toolocr.engine.internal.SearchablePdf;
 import dev.toolocr.engine.internal.Sniffer;
@@ -57,11 +58,15 @@ public final class OcrProcessor implements AutoCloseable {
 
     /**
      * Fails with LANGUAGE_NOT_INSTALLED (one line: the language and how to get it) unless every
-     * language of {@code eng+chi_tra} can be used; fetches missing ones when the config allows.
+     * language of {@code eng+chi_tra} can be used; fetches missing ones when the config allows. For
+     * {@link OcrOptions#AUTO} that is {@code eng}, which every page may fall back to; a page whose
+     * script needs another language is read with it when it is installed (or can be fetched), and
+     * with {@code eng} otherwise, as its JSON then says.
      */
     public void requireLanguages(String languageCodes) throws OcrException {
-        languages.require(languageCodes);
-        engine.checkLanguages(languageCodes);
+        String needed = OcrOptions.AUTO.equals(languageCodes) ? "eng" : languageCodes;
+        languages.require(needed);
+        engine.checkLanguages(needed);
     }
 
     public DetectedType sniff(Path input) throws OcrException {
@@ -127,36 +132,7 @@ public final class OcrProcessor implements AutoCloseable {
                     futures.add(pages.submit(() -> {
                         startedAt.set(index, System.nanoTime());
                         try {
-                            PagePreparer.Prepared prepared =
-                                    preparer.prepare(page.image(), page.dpi(), options.maxPixelsPerPage(), false);
-                            PageResult r = engine.recognise(
-                                    prepared.image(), prepared.dpi(), options.languages(), options.pageTimeout());
-                            if (preparer.detectsOrientation() && OrientationCheck.doubtful(r)) {
-                                PagePreparer.Prepared turned =
-                                        preparer.prepare(page.image(), page.dpi(), options.maxPixelsPerPage(), true);
-                                if (turned.rotation() != 0) {
-                                    PageResult second = engine.recognise(
-                                            turned.image(), turned.dpi(), options.languages(), options.pageTimeout());
-                                    // The turn is kept unless it reads clearly worse: sideways text that
-                                    // Tesseract read as it was scores alike both ways, and its
-                                    // lines should run across the page.
-                                    if (OrientationCheck.confidence(second)
-                                            >= OrientationCheck.confidence(r) - OrientationCheck.TOLERANCE) {
-                                        prepared = turned;
-                                        r = second;
-                                    }
-                                }
-                            }
-                            results[index] = new PageResult(
-                                    index + 1,
-                                    r.width(),
-                                    r.height(),
-                                    r.dpi(),
-                                    prepared.rotation(),
-                                    prepared.skew(),
-                                    r.textSource(),
-                                    r.blocks(),
-                                    TableDetector.detect(prepared.image(), prepared.dpi(), r.blocks()));
+                            results[index] = recognisePage(page, index, options);
                             progress.onPage(done.incrementAndGet(), total);
                             return null;
                         } finally {
@@ -173,6 +149,7 @@ public final class OcrProcessor implements AutoCloseable {
                 throw e;
             }
             List<PageResult> ordered = Arrays.asList(results);
+            String used = usedLanguages(ordered, options);
             Map<String, Long> timings = new LinkedHashMap<>();
             timings.put("total", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             Files.createDirectories(outDir);
@@ -182,8 +159,7 @@ public final class OcrProcessor implements AutoCloseable {
                 Path partial = outDir.resolve("." + baseName + "." + format.extension() + ".partial");
                 written.add(partial);
                 switch (format) {
-                    case JSON ->
-                        Exporters.writeJson(partial, displayName, engine.name(), options.languages(), ordered, timings);
+                    case JSON -> Exporters.writeJson(partial, displayName, engine.name(), used, ordered, timings);
                     case TXT -> Exporters.writeText(partial, ordered);
                     case MARKDOWN -> Exporters.writeMarkdown(partial, ordered);
                     case PDF -> {
@@ -197,8 +173,7 @@ public final class OcrProcessor implements AutoCloseable {
                 written.set(written.size() - 1, target);
                 outputs.put(format, target);
             }
-            return new OcrRun(
-                    total, outputs, engine.name(), options.languages(), Duration.ofNanos(System.nanoTime() - started));
+            return new OcrRun(total, outputs, engine.name(), used, Duration.ofNanos(System.nanoTime() - started));
         } catch (OcrCancelledException | OcrException e) {
             deleteQuietly(written);
             throw e;
@@ -206,6 +181,80 @@ public final class OcrProcessor implements AutoCloseable {
             deleteQuietly(written);
             throw new OcrException(ErrorCode.ENGINE_FAILURE, "Writing the results failed unexpectedly.", e);
         }
+    }
+
+    /**
+     * Prepares and recognises one page. With {@link OcrOptions#AUTO} orientation and script are
+     * detected first, on every page, and the script picks the languages; with named languages the
+     * orientation is only checked when the upright reading gives reason to doubt it.
+     */
+    private PageResult recognisePage(DocumentReader.Page page, int index, OcrOptions options) throws OcrException {
+        boolean auto = options.autoLanguages();
+        PagePreparer.Prepared prepared = preparer.prepare(page.image(), page.dpi(), options.maxPixelsPerPage(), auto);
+        String langs = auto ? options.forScript(prepared.script()) : options.languages();
+        if (auto && !languageAvailable(langs)) {
+            // Script detection errs on sparse pages; a script whose language is not installed (nor
+            // fetchable) is read as the fallback rather than failing a document nobody asked that of.
+            langs = OcrOptions.AUTO_FALLBACK;
+        }
+        PageResult r = engine.recognise(prepared.image(), prepared.dpi(), langs, options.pageTimeout());
+        if (auto && OcrOptions.AUTO_FALLBACK.equals(langs) && OrientationCheck.misread(r)) {
+            // Script detection often calls a Chinese page with Latin words in it Latin; read as
+            // English such a page scores low, and is read again as Chinese, keeping the better.
+            String han = options.forScript("Han");
+            if (languageAvailable(han)) {
+                PageResult second = engine.recognise(prepared.image(), prepared.dpi(), han, options.pageTimeout());
+                if (OrientationCheck.confidence(second) > OrientationCheck.confidence(r)) {
+                    r = second;
+                    langs = han;
+                }
+            }
+        }
+        if (!auto && preparer.detectsOrientation() && OrientationCheck.doubtful(r)) {
+            PagePreparer.Prepared turned = preparer.prepare(page.image(), page.dpi(), options.maxPixelsPerPage(), true);
+            if (turned.rotation() != 0) {
+                PageResult second = engine.recognise(turned.image(), turned.dpi(), langs, options.pageTimeout());
+                // The turn is kept unless it reads clearly worse: sideways text that Tesseract read
+                // as it was scores alike both ways, and its lines should run across the page.
+                if (OrientationCheck.confidence(second)
+                        >= OrientationCheck.confidence(r) - OrientationCheck.TOLERANCE) {
+                    prepared = turned;
+                    r = second;
+                }
+            }
+        }
+        List<PageResult.Block> blocks = LineLayout.rows(r.blocks());
+        return new PageResult(
+                index + 1,
+                r.width(),
+                r.height(),
+                r.dpi(),
+                prepared.rotation(),
+                prepared.skew(),
+                r.textSource(),
+                blocks,
+                TableDetector.detect(prepared.image(), prepared.dpi(), blocks),
+                langs);
+    }
+
+    private boolean languageAvailable(String codes) {
+        try {
+            requireLanguages(codes);
+            return true;
+        } catch (OcrException e) {
+            return false;
+        }
+    }
+
+    /** The languages the pages were read with, each once in order of first use; the request's when none was read. */
+    private static String usedLanguages(List<PageResult> pages, OcrOptions options) {
+        java.util.LinkedHashSet<String> used = new java.util.LinkedHashSet<>();
+        for (PageResult p : pages) {
+            if (!p.languages().isEmpty()) {
+                used.addAll(List.of(p.languages().split("\\+")));
+            }
+        }
+        return used.isEmpty() ? options.languages() : String.join("+", used);
     }
 
     private static SearchablePdf openPdf(DetectedType type, Path input, boolean pdfA) throws IOException, OcrException {

@@ -22,6 +22,30 @@ final class OrientationCheck {
 
     private OrientationCheck() {}
 
+    /**
+     * Confidence below which a page read in the fallback language was likely written in another
+     * script: English pages, noisy ones included, score above 0.8, a Chinese page read as English
+     * about 0.5.
+     */
+    static final double MISREAD_CONFIDENCE = 0.7;
+
+    /** Enough text, read at a confidence that suggests the wrong language. */
+    static boolean misread(PageResult page) {
+        return characters(page) >= MIN_CHARACTERS && confidence(page) < MISREAD_CONFIDENCE;
+    }
+
+    private static int characters(PageResult page) {
+        int chars = 0;
+        for (PageResult.Block block : page.blocks()) {
+            for (PageResult.Line line : block.lines()) {
+                for (PageResult.Word word : line.words()) {
+                    chars += word.text().length();
+                }
+            }
+        }
+        return chars;
+    }
+
     static boolean doubtful(PageResult page) {
         int chars = 0;
         int tall = 0;

@@ -45,7 +45,7 @@ class OcrProcessorTest {
         assertThat(Cer.of(text, truth)).isLessThan(0.10);
 
         JsonNode json = new ObjectMapper().readTree(out.resolve("linn.json").toFile());
-        assertThat(json.path("schema_version").asText()).isEqualTo("1.0");
+        assertThat(json.path("schema_version").asText()).isEqualTo("1.1");
         JsonNode word = json.at("/pages/0/blocks/0/lines/0/words/0");
         assertThat(word.path("text").asText()).isNotBlank();
         assertThat(word.at("/bbox/x1").asInt())

@@ -32,7 +32,7 @@ class OrientationCheckTest {
         Word word = new Word("ok", new BBox(0, 0, 10, 40), 0.1);
         Line line = new Line(word.bbox(), 0.1, List.of(word));
         PageResult page = new PageResult(
-                1, 100, 100, 300, 0, 0, "ocr", List.of(new Block(line.bbox(), 0.1, List.of(line))), List.of());
+                1, 100, 100, 300, 0, 0, "ocr", List.of(new Block(line.bbox(), 0.1, List.of(line))), List.of(), "");
 
         assertThat(OrientationCheck.doubtful(page)).isFalse();
     }
@@ -43,7 +43,7 @@ class OrientationCheckTest {
         Word shortWord = new Word("a", new BBox(120, 0, 130, 20), 0.0);
         Line line = new Line(new BBox(0, 0, 130, 20), 0.45, List.of(longWord, shortWord));
         PageResult page = new PageResult(
-                1, 200, 100, 300, 0, 0, "ocr", List.of(new Block(line.bbox(), 0.45, List.of(line))), List.of());
+                1, 200, 100, 300, 0, 0, "ocr", List.of(new Block(line.bbox(), 0.45, List.of(line))), List.of(), "");
 
         assertThat(OrientationCheck.confidence(page)).isEqualTo(0.9 * 11 / 12);
     }
@@ -73,6 +73,7 @@ class OrientationCheckTest {
                 0,
                 "ocr",
                 List.of(new Block(new BBox(0, 0, 340, 340), confidence, lines)),
-                List.of());
+                List.of(),
+                "");
     }
 }

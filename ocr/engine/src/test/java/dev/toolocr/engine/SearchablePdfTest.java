@@ -75,7 +75,7 @@ class SearchablePdfTest {
 
     /** The one place these tests build a page result, so a new model field is added once. */
     static PageResult ocrPage(int number, int width, int height, int rotation, List<Block> blocks) {
-        return new PageResult(number, width, height, DPI, rotation, 0, "ocr", blocks, List.of());
+        return new PageResult(number, width, height, DPI, rotation, 0, "ocr", blocks, List.of(), "");
     }
 
     private Path writeMixed(boolean pdfA) throws Exception {
@@ -97,11 +97,154 @@ class SearchablePdfTest {
         Path pdf = writeMixed(false);
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc);
-            for (Word w : allWords(mixedScripts())) {
+            for (Word w : allRuns(mixedScripts())) {
                 assertThat(text).contains(w.text());
             }
             assertThat(text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList())
-                    .containsExactly("繁體中文 測試 𠀋字", "Hello World 國際");
+                    .containsExactly("繁體中文測試𠀋字", "Hello World 國際");
+        }
+    }
+
+    /**
+     * A page scanned 3 degrees askew: words were found on the straightened page, as Tesseract
+     * reports Chinese, one character a word; the text layer goes over the page as scanned.
+     */
+    static PageResult skewedPage() {
+        List<Line> lines = new ArrayList<>();
+        String[][] rows = {
+            {"The", "river", "town", "kept", "its", "market", "on", "the", "old", "square"},
+            {"Farmers", "came", "down", "from", "the", "hills", "before", "sunrise"},
+            {"系", "統", "升", "級", "_Phase", "_1:", "_資", "料", "庫"},
+        };
+        for (int r = 0; r < rows.length; r++) {
+            List<Word> words = new ArrayList<>();
+            int x = 150;
+            int y = 200 + r * 120;
+            for (String spec : rows[r]) {
+                boolean space = spec.startsWith("_") || spec.codePointAt(0) < 0x2E80;
+                String text = spec.startsWith("_") ? spec.substring(1) : spec;
+                boolean cjk = text.codePointAt(0) >= 0x2E80;
+                int width = cjk ? 70 : 34 * text.length();
+                words.add(new Word(text, new BBox(x, y, x + width, y + 70), 0.9, space));
+                x += width + (cjk ? 6 : 28);
+            }
+            lines.add(new Line(new BBox(150, y, x, y + 70), 0.9, words));
+        }
+        return new PageResult(
+                1,
+                2200,
+                800,
+                DPI,
+                0,
+                3.0,
+                "ocr",
+                List.of(new Block(new BBox(150, 200, 2100, 510), 0.9, lines)),
+                List.of(),
+                "");
+    }
+
+    /** A straight page with a Chinese phrase among Latin words and a receipt's key–value line. */
+    static PageResult straightPage() {
+        PageResult skewed = skewedPage();
+        List<Line> lines = new ArrayList<>(skewed.blocks().get(0).lines());
+        Word item = new Word("Beef", new BBox(150, 560, 286, 630), 0.9);
+        Word price = new Word("150", new BBox(1900, 560, 2002, 630), 0.9);
+        lines.add(new Line(new BBox(150, 560, 2002, 630), 0.9, List.of(item, price)));
+        return new PageResult(
+                1,
+                2200,
+                800,
+                DPI,
+                0,
+                0,
+                "ocr",
+                List.of(new Block(new BBox(150, 200, 2100, 630), 0.9, lines)),
+                List.of(),
+                "");
+    }
+
+    private Path write(PageResult page) throws Exception {
+        Path pdf = out.resolve("layer.pdf");
+        try (SearchablePdf writer = SearchablePdf.forImages(false)) {
+            writer.addImagePage(new BufferedImage(page.width(), page.height(), BufferedImage.TYPE_BYTE_GRAY), DPI);
+            writer.addTextLayer(0, page);
+            writer.save(pdf);
+        }
+        return pdf;
+    }
+
+    private static List<String> expectedLines(PageResult page) {
+        return page.blocks().get(0).lines().stream().map(Line::text).toList();
+    }
+
+    private static List<String> nonEmptyLines(String text) {
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    @Test
+    void pdfBoxReadsEachLineWholeAndInOrder() throws Exception {
+        try (PDDocument doc = Loader.loadPDF(write(straightPage()).toFile())) {
+            assertThat(nonEmptyLines(new PDFTextStripper().getText(doc)))
+                    .containsExactlyElementsOf(expectedLines(straightPage()))
+                    .contains("系統升級 Phase 1: 資料庫", "Beef 150");
+        }
+    }
+
+    @Test
+    void pdftotextReadsEachLineWholeAndInOrder() throws Exception {
+        Path pdf = write(straightPage());
+        assertThat(nonEmptyLines(pdftotext("-raw", pdf))).containsExactlyElementsOf(expectedLines(straightPage()));
+        assertThat(nonEmptyLines(pdftotext("-layout", pdf).replaceAll(" {2,}", " ")))
+                .containsExactlyElementsOf(expectedLines(straightPage()));
+    }
+
+    /**
+     * On a page 3 degrees askew each line is set along its own slanted baseline, and pdftotext in
+     * content order reads every line whole. (Its default mode, like PDFBox, groups glyphs on level
+     * baselines, so a slanted line long enough to climb half its height comes back in pieces.)
+     */
+    @Test
+    void pdftotextReadsEachSkewedLineWholeInContentOrder() throws Exception {
+        Path pdf = write(skewedPage());
+        assertThat(nonEmptyLines(pdftotext("-raw", pdf))).containsExactlyElementsOf(expectedLines(skewedPage()));
+    }
+
+    /**
+     * Each word starts on its line's baseline where the page as scanned shows it: the straightened
+     * position (a fifth of the line's height above its bottom, where the font's descent ends) turned
+     * back by the skew, within two pixels.
+     */
+    @Test
+    void skewedWordsStartOnTheirLinesBaselineOnTheScannedImage() throws Exception {
+        List<TextPosition> glyphs = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(write(skewedPage()).toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<TextPosition> positions) {
+                    glyphs.addAll(positions);
+                }
+            };
+            stripper.writeText(doc, new StringWriter());
+        }
+        java.awt.geom.AffineTransform unstraighten =
+                java.awt.geom.AffineTransform.getRotateInstance(Math.toRadians(-3.0), 1100, 400);
+        for (Line line : skewedPage().blocks().get(0).lines()) {
+            // The line's last word that starts a run: inside a Chinese run glyphs are spread evenly.
+            List<Word> words = line.words();
+            int last = words.size() - 1;
+            while (last > 0 && !Line.spaceBetween(words.get(last - 1), words.get(last))) {
+                last--;
+            }
+            Word w = words.get(last);
+            java.awt.geom.Point2D expected = unstraighten.transform(
+                    new java.awt.geom.Point2D.Double(w.bbox().x0(), w.bbox().y1() - 70 / 5.0), null);
+            List<TextPosition> run = find(glyphs, w.text());
+            assertThat(run).as(w.text()).isNotEmpty();
+            TextPosition first = run.get(0);
+            double x = first.getTextMatrix().getTranslateX() * PX_PER_PT;
+            double y = (800 / PX_PER_PT - first.getTextMatrix().getTranslateY()) * PX_PER_PT;
+            assertThat(x).as(w.text() + " x").isCloseTo(expected.getX(), within(2.0));
+            assertThat(y).as(w.text() + " y").isCloseTo(expected.getY(), within(2.0));
         }
     }
 
@@ -142,7 +285,7 @@ class SearchablePdfTest {
             };
             stripper.writeText(doc, new StringWriter());
         }
-        for (Word w : allWords(mixedScripts())) {
+        for (Word w : allRuns(mixedScripts())) {
             List<TextPosition> run = find(glyphs, w.text());
             assertThat(run).as(w.text()).isNotEmpty();
             TextPosition firstGlyph = run.get(0);
@@ -162,7 +305,7 @@ class SearchablePdfTest {
     void pdftotextGivesBackEveryWordWithItsBox() throws Exception {
         Path pdf = writeMixed(false);
         String xhtml = pdftotext("-bbox", pdf);
-        assertWordsWhereTheirBoxesAre(xhtml, allWords(mixedScripts()));
+        assertWordsWhereTheirBoxesAre(xhtml, allRuns(mixedScripts()));
         assertThat(pdftotext("-layout", pdf)).contains("繁體中文", "𠀋字", "Hello", "國際");
     }
 
@@ -185,7 +328,7 @@ class SearchablePdfTest {
             writer.save(pdf);
         }
         String xhtml = pdftotext("-bbox", pdf);
-        assertWordsWhereTheirBoxesAre(xhtml, allWords(upright));
+        assertWordsWhereTheirBoxesAre(xhtml, allRuns(upright));
     }
 
     @Test
@@ -362,11 +505,34 @@ class SearchablePdfTest {
                 List.of(new Block(word, 0.9, List.of(new Line(word, 0.9, List.of(new Word("Probe", word, 0.9)))))));
     }
 
-    private static List<Word> allWords(PageResult page) {
-        return page.blocks().stream()
-                .flatMap(b -> b.lines().stream())
-                .flatMap(l -> l.words().stream())
-                .toList();
+    /**
+     * The page's words as a text layer sets them: neighbours with no space between them (a Chinese
+     * phrase) as one run over their joint box.
+     */
+    private static List<Word> allRuns(PageResult page) {
+        List<Word> runs = new ArrayList<>();
+        for (Block b : page.blocks()) {
+            for (Line l : b.lines()) {
+                Word run = null;
+                for (Word w : l.words()) {
+                    if (run != null && !Line.spaceBetween(run, w)) {
+                        run = new Word(
+                                run.text() + w.text(),
+                                new BBox(
+                                        run.bbox().x0(),
+                                        Math.min(run.bbox().y0(), w.bbox().y0()),
+                                        w.bbox().x1(),
+                                        Math.max(run.bbox().y1(), w.bbox().y1())),
+                                run.confidence());
+                        runs.set(runs.size() - 1, run);
+                    } else {
+                        run = w;
+                        runs.add(w);
+                    }
+                }
+            }
+        }
+        return runs;
     }
 
     /** The glyphs spelling {@code text}, in a row. */

@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * {@code tool-ocr ocr FILE... [--lang eng+chi_tra] [--engine auto] [--formats json,md,pdf,txt] [--out DIR]
+ * {@code tool-ocr ocr FILE... [--lang auto|eng+chi_tra] [--han chi_tra|chi_sim] [--engine auto] [--formats json,md,pdf,txt] [--out DIR]
  * [--mode skip|force] [--jobs N] [--pdfa] [--tessdata DIR] [--fetch-languages LANGS]}: writes {@code
  * DIR/<name>.<ext>} per input, keeps going past a failed file and exits 1 if any failed. {@code
  * --fetch-languages} installs languages from the npm registry ({@code TOOL_OCR_LANGUAGE_REGISTRY}
@@ -52,7 +52,8 @@ public final class OcrCli {
 
     static int run(String[] args, Map<String, String> env) {
         List<Path> files = new ArrayList<>();
-        String lang = "eng";
+        String lang = OcrOptions.AUTO;
+        String han = OcrOptions.defaults().hanLanguage();
         String engine = "auto";
         Set<OutputFormat> formats = EnumSet.allOf(OutputFormat.class);
         Path out = Path.of(".");
@@ -68,6 +69,7 @@ public final class OcrCli {
                 String a = args[i];
                 switch (a) {
                     case "--lang" -> lang = value(args, ++i, a);
+                    case "--han" -> han = value(args, ++i, a);
                     case "--engine" -> engine = value(args, ++i, a);
                     case "--formats" -> formats = formats(value(args, ++i, a));
                     case "--out" -> out = Path.of(value(args, ++i, a));
@@ -103,6 +105,7 @@ public final class OcrCli {
             }
             options = OcrOptions.defaults()
                     .withLanguages(lang)
+                    .withHanLanguage(han)
                     .withFormats(formats)
                     .withForceOcr(force)
                     .withPdfA(pdfA);
@@ -267,8 +270,10 @@ public final class OcrCli {
     }
 
     private static String usage() {
-        return "Usage: tool-ocr ocr FILE... [--lang eng+chi_tra] [--engine tesseract|auto] [--formats json,md,pdf,txt]"
-                + " [--out DIR] [--mode skip|force] [--jobs N] [--pdfa] [--tessdata DIR]\n"
+        return "Usage: tool-ocr ocr FILE... [--lang auto|eng+chi_tra] [--han chi_tra|chi_sim] [--engine tesseract|auto]"
+                + " [--formats json,md,pdf,txt] [--out DIR] [--mode skip|force] [--jobs N] [--pdfa] [--tessdata DIR]\n"
+                + "       --lang auto (the default) detects each page's script and reads it with its languages,"
+                + " eng added; --han picks Traditional (chi_tra, the default) or Simplified Chinese for Han pages\n"
                 + "       tool-ocr ocr --fetch-languages eng+osd+chi_tra [--tessdata DIR]"
                 + "   (from the npm registry into ~/.cache/tool-ocr/tessdata)";
     }

@@ -202,7 +202,8 @@ public final class DocumentReader implements AutoCloseable {
                     text.skew(),
                     text.textSource(),
                     text.blocks(),
-                    tables);
+                    tables,
+                    text.languages());
         } catch (IOException | RuntimeException e) {
             // Tables are structure on top of text that is already there: a page whose drawing PDFBox
             // cannot follow keeps its text rather than failing.

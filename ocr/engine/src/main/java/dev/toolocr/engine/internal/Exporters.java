@@ -22,7 +22,7 @@ import java.util.Map;
 /** JSON, plain text and Markdown renderings of the recognised pages. */
 public final class Exporters {
 
-    public static final String SCHEMA_VERSION = "1.0";
+    public static final String SCHEMA_VERSION = "1.1";
 
     /** Classpath location of the JSON Schema (draft 2020-12) that {@link #writeJson} output follows. */
     public static final String SCHEMA_RESOURCE = "/dev/toolocr/engine/ocr-result.schema.json";
@@ -57,6 +57,9 @@ public final class Exporters {
             page.put("rotation", p.rotation());
             page.put("skew", p.skew());
             page.put("text_source", p.textSource());
+            page.put(
+                    "languages",
+                    p.languages().isEmpty() ? List.of() : List.of(p.languages().split("\\+")));
             page.put("text", p.text());
             page.put("blocks", p.blocks().stream().map(Exporters::blockJson).toList());
             page.put("tables", p.tables().stream().map(Exporters::tableJson).toList());
@@ -154,7 +157,7 @@ public final class Exporters {
             }
             PageResult page = pages.get(i);
             List<Piece> pieces = readingOrder(page);
-            double body = medianLineHeight(pieces);
+            double body = medianWordHeight(pieces);
             for (Piece piece : pieces) {
                 if (piece.table() != null) {
                     writeTable(sb, piece.table());
@@ -162,36 +165,95 @@ public final class Exporters {
                 }
                 Block block = piece.block();
                 Line first = block.lines().get(0);
-                int height = first.bbox().y1() - first.bbox().y0();
-                if (block.lines().size() == 1 && first.words().size() <= 12 && body > 0 && height > body * 1.4) {
+                if (block.lines().size() == 1
+                        && first.words().size() <= 12
+                        && body > 0
+                        && medianWordHeight(first) > body * 1.4) {
                     sb.append("## ").append(escape(first.text())).append("\n\n");
                     continue;
                 }
-                StringBuilder para = new StringBuilder();
-                for (Line line : block.lines()) {
-                    String text = line.text();
-                    if (text.matches("^([-•*·]|\\d{1,3}[.)])\\s+.*")) {
-                        if (para.length() > 0) {
-                            sb.append(escape(para.toString().strip())).append("\n\n");
-                            para.setLength(0);
-                        }
-                        sb.append(
-                                        text.matches("^\\d.*")
-                                                ? text
-                                                : "- " + text.substring(1).strip())
-                                .append('\n');
-                    } else {
-                        para.append(text).append(' ');
-                    }
-                }
-                if (para.length() > 0) {
-                    sb.append(escape(para.toString().strip())).append("\n\n");
-                } else {
-                    sb.append('\n');
-                }
+                writeParagraphs(sb, block);
             }
         }
         Files.writeString(out, sb.toString().strip() + "\n", StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A block's lines as paragraph text, list items on lines of their own. A line break stays (as a
+     * Markdown hard break) where the writer put one on purpose: after a line that ends short of the
+     * block's right edge by more than the next line's first word, which would have fit, and around
+     * a key–value line (a label and a value set far apart, as on a receipt).
+     */
+    private static void writeParagraphs(StringBuilder sb, Block block) {
+        List<Line> lines = block.lines();
+        int left = lines.stream().mapToInt(l -> l.bbox().x0()).min().orElse(0);
+        int right = lines.stream().mapToInt(l -> l.bbox().x1()).max().orElse(0);
+        StringBuilder para = new StringBuilder();
+        boolean breakBefore = false;
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            String text = line.text();
+            if (text.matches("^([-•*·]|\\d{1,3}[.)])\\s+.*")) {
+                if (para.length() > 0) {
+                    sb.append(para).append("\n\n");
+                    para.setLength(0);
+                }
+                sb.append(
+                                text.matches("^\\d.*")
+                                        ? text
+                                        : "- " + text.substring(1).strip())
+                        .append('\n');
+                breakBefore = false;
+                continue;
+            }
+            String escaped = escape(text);
+            if (para.length() == 0) {
+                para.append(escaped);
+            } else if (breakBefore) {
+                para.append("  \n").append(escaped);
+            } else {
+                String joined = Line.join(para.toString(), escaped);
+                para.setLength(0);
+                para.append(joined);
+            }
+            breakBefore = i + 1 < lines.size() && keepsBreak(line, lines.get(i + 1), left, right);
+        }
+        if (para.length() > 0) {
+            sb.append(para).append("\n\n");
+        } else {
+            sb.append('\n');
+        }
+    }
+
+    /**
+     * Whether the break between two lines of a block was meant: a short line, a centred one, or a
+     * key–value line.
+     */
+    static boolean keepsBreak(Line line, Line next, int blockLeft, int blockRight) {
+        if (keyValueLine(line) || keyValueLine(next) || next.words().isEmpty()) {
+            return true;
+        }
+        Word firstNext = next.words().get(0);
+        int nextWord = firstNext.bbox().x1() - firstNext.bbox().x0();
+        int height = firstNext.bbox().y1() - firstNext.bbox().y0();
+        int shortBy = blockRight - line.bbox().x1();
+        boolean centred = line.bbox().x0() - blockLeft > height && shortBy > height;
+        // The next line's first word, and a space before it, would have fitted at this line's end.
+        return centred || shortBy > nextWord + height / 2;
+    }
+
+    /** A line with a gap between two words wider than two text heights: a label and its value. */
+    private static boolean keyValueLine(Line line) {
+        List<Word> words = line.words();
+        for (int i = 1; i < words.size(); i++) {
+            BBox a = words.get(i - 1).bbox();
+            BBox b = words.get(i).bbox();
+            int height = Math.max(a.y1() - a.y0(), b.y1() - b.y0());
+            if (b.x0() - a.x1() > 2 * height) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Something the Markdown writer places on the page: a block of text or a table. */
@@ -307,19 +369,33 @@ public final class Exporters {
         return -1;
     }
 
-    /** Body text size, from text outside tables: cell rows come out taller than the lines they hold. */
-    private static double medianLineHeight(List<Piece> pieces) {
+    /**
+     * Body text size, from the words of text outside tables (cell rows come out taller than the
+     * lines they hold), word by word: a slanted line's box is taller than its words.
+     */
+    private static double medianWordHeight(List<Piece> pieces) {
         List<Integer> heights = new ArrayList<>();
         pieces.stream()
                 .filter(p -> p.block() != null)
-                .forEach(p -> p.block()
-                        .lines()
-                        .forEach(l -> heights.add(l.bbox().y1() - l.bbox().y0())));
-        if (heights.isEmpty()) {
+                .forEach(p -> p.block().lines().forEach(l -> l.words().forEach(w -> heights.add(height(w)))));
+        return median(heights);
+    }
+
+    private static double medianWordHeight(Line line) {
+        return median(
+                new ArrayList<>(line.words().stream().map(Exporters::height).toList()));
+    }
+
+    private static int height(Word w) {
+        return w.bbox().y1() - w.bbox().y0();
+    }
+
+    private static double median(List<Integer> values) {
+        if (values.isEmpty()) {
             return 0;
         }
-        heights.sort(Integer::compare);
-        return heights.get(heights.size() / 2);
+        values.sort(Integer::compare);
+        return values.get(values.size() / 2);
     }
 
     private static String escape(String text) {

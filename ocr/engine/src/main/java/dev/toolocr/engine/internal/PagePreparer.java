@@ -24,8 +24,10 @@ public final class PagePreparer implements AutoCloseable {
      *
      * @param rotation clockwise degrees (0, 90, 180, 270) the page was turned to stand upright
      * @param skew clockwise degrees it was then turned to straighten its lines
+     * @param script the page's main script as Tesseract names it ({@code Latin}, {@code Han}, ...);
+     *     null when orientation was not detected or the script was unclear
      */
-    public record Prepared(BufferedImage image, int dpi, int rotation, double skew) {}
+    public record Prepared(BufferedImage image, int dpi, int rotation, double skew, String script) {}
 
     private final OrientationDetector orientation;
 
@@ -63,10 +65,11 @@ public final class PagePreparer implements AutoCloseable {
         }
         gray = Illumination.flatten(gray, effectiveDpi);
         boolean reduce = effectiveDpi > OSD_DPI * 1.25;
-        int rotation = !detectOrientation
-                ? 0
-                : orientation.uprightTurn(
+        OrientationDetector.Osd osd = !detectOrientation
+                ? OrientationDetector.Osd.NONE
+                : orientation.detect(
                         reduce ? scale(gray, OSD_DPI / (double) effectiveDpi) : gray, reduce ? OSD_DPI : effectiveDpi);
+        int rotation = osd.turn();
         if (rotation != 0) {
             gray = turnQuarter(gray, rotation);
         }
@@ -76,7 +79,7 @@ public final class PagePreparer implements AutoCloseable {
             skew = -slope;
             gray = Deskew.rotate(gray, skew);
         }
-        return new Prepared(gray, effectiveDpi, rotation, skew);
+        return new Prepared(gray, effectiveDpi, rotation, skew, osd.script());
     }
 
     /** Turns a grey page clockwise by a multiple of 90 degrees, exactly, pixel by pixel. */

@@ -53,7 +53,7 @@ final class PdfTextExtractor extends PDFTextStripper {
                 TesseractEngine.union(stripper.lines.stream().map(Line::bbox).toList()),
                 1.0,
                 List.copyOf(stripper.lines)));
-        return new PageResult(index + 1, width, height, dpi, 0, 0, "pdf_text", blocks, List.of());
+        return new PageResult(index + 1, width, height, dpi, 0, 0, "pdf_text", blocks, List.of(), "");
     }
 
     @Override

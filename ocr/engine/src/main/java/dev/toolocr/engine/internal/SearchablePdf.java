@@ -2,19 +2,21 @@ package dev.toolocr.engine.internal;
 
 import dev.toolocr.engine.OcrException;
 import dev.toolocr.engine.model.PageResult;
+import dev.toolocr.engine.model.PageResult.BBox;
 import dev.toolocr.engine.model.PageResult.Block;
 import dev.toolocr.engine.model.PageResult.Line;
 import dev.toolocr.engine.model.PageResult.Word;
 import java.awt.geom.AffineTransform;
-import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
@@ -35,14 +37,18 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * Builds the searchable PDF: image inputs become pages holding the image; PDF inputs keep their
- * original pages untouched. Each OCR'd word is laid over its image position as invisible text,
- * stretched to the word's box so selection and search highlight the right place. The text uses one
+ * original pages untouched. Each OCR'd line is laid over its image position as invisible text, on
+ * its own slanted baseline, each word stretched to its box so selection and search highlight the
+ * right place. The text uses one
  * glyphless font ({@link TextLayerFont}) whatever the script, so nothing depends on the fonts of the
  * machine. Optionally the result is PDF/A-2b ({@link PdfA}).
  */
 public final class SearchablePdf implements AutoCloseable {
 
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
+    /** Least gap before a space, in type sizes: pdf.js takes a gap over a tenth for one, pdftotext -raw over 0.15. */
+    private static final double WORD_GAP = 0.2;
 
     private final PDDocument document;
     private final boolean fromPdf;
@@ -104,8 +110,8 @@ public final class SearchablePdf implements AutoCloseable {
     /**
      * Lays the recognised words of {@code result} over page {@code index} as invisible text. Words
      * were found on the prepared page (turned upright, straightened, maybe upscaled): the page's
-     * /Rotate takes the upright turn, as a viewer should show it, and each word goes where it sits
-     * on the page image, set horizontally so that text extraction reads whole lines.
+     * /Rotate takes the upright turn, as a viewer should show it, and each line goes where it sits
+     * on the page image ({@link #placeLine}).
      */
     public void addTextLayer(int index, PageResult result) throws IOException {
         if (fromPdf && "pdf_text".equals(result.textSource())) {
@@ -119,15 +125,14 @@ public final class SearchablePdf implements AutoCloseable {
         }
         PDRectangle box = fromPdf ? page.getCropBox() : page.getMediaBox();
         AffineTransform toPage = imageToPage(box, shown, result.width(), result.height());
-        // The straightened page was turned about its centre; turning back finds the word on the image.
-        AffineTransform unstraighten = Deskew.turn(result.width(), result.height(), -result.skew());
+        // The straightened page was turned about its centre; turning back finds the line on the image.
+        toPage.concatenate(Deskew.turn(result.width(), result.height(), -result.skew()));
         COSName fontName = addFontResource(page);
         StringBuilder ops = new StringBuilder("BT\n3 Tr\n");
         for (Block block : result.blocks()) {
+            double size = typeSize(block);
             for (Line line : block.lines()) {
-                for (Word word : line.words()) {
-                    placeWord(ops, fontName, word, toPage, unstraighten);
-                }
+                placeLine(ops, fontName, line, size, toPage);
             }
         }
         ops.append("ET\n");
@@ -158,40 +163,38 @@ public final class SearchablePdf implements AutoCloseable {
     }
 
     /**
-     * Sets the word centred where it lies on the page image, its size the box height and its width
-     * stretched to the box width, so highlighting it covers the word. Left level even on a skewed
-     * page: a slanted word would shift by a fraction of its height at most, while slanted text
-     * breaks lines apart in text extraction. A space follows each word so extraction keeps words
-     * apart; it lies just past the box.
+     * Sets one line of text with one text matrix: on the line's own baseline, turned by the line's
+     * angle on the page image (the page's skew and the line's own slant), so that every extractor
+     * reads the line whole and in order however it groups glyphs. Each word starts where its box
+     * starts and is stretched to the box's width, so selecting it covers the word; where no space
+     * follows (inside a Chinese run) it reaches on to the next word, and where one does, a space
+     * glyph fills the gap, so no extractor is left a gap of its own to guess about.
      */
-    private void placeWord(
-            StringBuilder ops, COSName fontName, Word word, AffineTransform toPage, AffineTransform unstraighten) {
-        float height = word.bbox().y1() - word.bbox().y0();
-        float width = word.bbox().x1() - word.bbox().x0();
-        if (height <= 0 || width <= 0 || word.text().isBlank()) {
+    private void placeLine(StringBuilder ops, COSName fontName, Line line, double size, AffineTransform imageToPage) {
+        List<Word> words = line.words().stream()
+                .filter(w -> w.bbox().x1() > w.bbox().x0()
+                        && w.bbox().y1() > w.bbox().y0()
+                        && !w.text().isBlank()
+                        && font.encode(w.text()) != null)
+                .toList();
+        if (words.isEmpty()) {
             return;
         }
-        byte[] codes = font.encode(word.text() + " ");
-        if (codes == null) {
-            return;
-        }
-        Point2D centre = unstraighten.transform(
-                new Point2D.Double(
-                        (word.bbox().x0() + word.bbox().x1()) / 2.0,
-                        (word.bbox().y0() + word.bbox().y1()) / 2.0),
-                null);
-        float natural = TextLayerFont.width(word.text()) * height;
-        // The font's descent is a fifth of its size: the baseline sits that far above the box bottom,
-        // so the glyph boxes readers compute from ascent and descent cover the word's box exactly.
-        double baseline = centre.getY() + height / 2.0 + height * GlyphlessTrueType.DESCENT / 1000.0;
-        AffineTransform m = new AffineTransform(toPage);
-        m.concatenate(new AffineTransform(1, 0, 0, -1, centre.getX() - width / 2.0, baseline));
+        words = runs(words);
+        // Lines were found on the straightened page, so each runs at the page's angle; the text
+        // matrix turns with it (imageToPage has the straightening undone). The font's descent is a
+        // fifth of its size: the baseline sits that far above the line's lowest point, so the glyph
+        // boxes readers compute from ascent and descent reach from there up by the block's size.
+        double bottom = words.stream().mapToInt(w -> w.bbox().y1()).max().orElse(0);
+        double baseline = bottom + size * GlyphlessTrueType.DESCENT / 1000.0;
+        double startX = words.get(0).bbox().x0();
+        AffineTransform m = new AffineTransform(imageToPage);
+        m.concatenate(new AffineTransform(1, 0, 0, -1, startX, baseline));
         ops.append('/')
                 .append(fontName.getName())
                 .append(' ')
-                .append(number(height))
+                .append(number(size))
                 .append(" Tf\n");
-        ops.append(number(100f * width / natural)).append(" Tz\n");
         ops.append(number(m.getScaleX()))
                 .append(' ')
                 .append(number(m.getShearY()))
@@ -203,9 +206,100 @@ public final class SearchablePdf implements AutoCloseable {
                 .append(number(m.getTranslateX()))
                 .append(' ')
                 .append(number(m.getTranslateY()))
-                .append(" Tm\n<");
-        ops.append(HEX.formatHex(codes));
-        ops.append("> Tj\n");
+                .append(" Tm\n");
+        // Each word's advance: its box, or on to the next word where no space follows; before a
+        // space, short of the next word by at least WORD_GAP of the size, a gap every reader sees.
+        int n = words.size();
+        double[] advance = new double[n];
+        boolean[] space = new boolean[n];
+        double[] ratio = new double[n];
+        for (int i = 0; i < n; i++) {
+            Word w = words.get(i);
+            double width = w.bbox().x1() - w.bbox().x0();
+            double room = i + 1 < n ? words.get(i + 1).bbox().x0() - w.bbox().x0() : width;
+            space[i] = i + 1 < n && Line.spaceBetween(w, words.get(i + 1));
+            advance[i] = i + 1 == n
+                    ? width
+                    : space[i] ? Math.max(room * 0.5, Math.min(width, room - size * WORD_GAP)) : Math.max(width, room);
+            ratio[i] = advance[i] / (TextLayerFont.width(w.text()) * size);
+        }
+        // One horizontal scaling for the line, its words' median, and only a little character spacing
+        // per word: pdf.js compares positions on a turned line in a frame that a scaling changing
+        // from word to word distorts, and poppler splits a word whose letters stand apart by more
+        // than 3% of the size, or overlap by much.
+        double[] sorted = ratio.clone();
+        java.util.Arrays.sort(sorted);
+        double scale = sorted[n / 2];
+        ops.append(number(100 * scale)).append(" Tz\n");
+        float spaceWidth = TextLayerFont.width(" ");
+        double current = scale;
+        for (int i = 0; i < n; i++) {
+            Word w = words.get(i);
+            if (i > 0) {
+                ops.append(number(words.get(i).bbox().x0()
+                                - words.get(i - 1).bbox().x0()))
+                        .append(" 0 Td\n");
+            }
+            int glyphs = w.text().codePointCount(0, w.text().length());
+            double natural = TextLayerFont.width(w.text()) * size;
+            // Readers box a glyph by its own width, leaving out the spacing after it: the spacing
+            // goes between the glyphs, so the last one ends where the word does.
+            double spacing = (advance[i] / scale - natural) / Math.max(1, glyphs - 1);
+            // A word far off the line's scaling (Latin letters among Chinese ones, which the font
+            // sets as wide) gets its own: only a turned line's reading in pdf.js can suffer from it.
+            double wordScale = spacing < -0.04 * size || spacing > 0.02 * size ? ratio[i] : scale;
+            if (wordScale != current) {
+                ops.append(number(100 * wordScale)).append(" Tz\n");
+                current = wordScale;
+            }
+            spacing = wordScale == scale ? spacing : 0;
+            ops.append(number(spacing)).append(" Tc <");
+            ops.append(HEX.formatHex(font.encode(w.text()))).append("> Tj\n");
+            if (space[i]) {
+                // A space of no width: it tells extractors that go by characters, the gap tells the rest.
+                ops.append(number(-spaceWidth * size)).append(" Tc <");
+                ops.append(HEX.formatHex(font.encode(" "))).append("> Tj\n");
+            }
+        }
+    }
+
+    /**
+     * Neighbours with no space between them (the characters of a Chinese phrase, which Tesseract
+     * reports one by one, in boxes that may overlap) joined into one run over their joint box: its
+     * glyphs are then spread evenly across it, so no reader finds a gap or a step back inside.
+     */
+    static List<Word> runs(List<Word> words) {
+        List<Word> out = new ArrayList<>();
+        for (Word w : words) {
+            Word last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && !Line.spaceBetween(last, w)) {
+                BBox box = new BBox(
+                        Math.min(last.bbox().x0(), w.bbox().x0()),
+                        Math.min(last.bbox().y0(), w.bbox().y0()),
+                        Math.max(last.bbox().x1(), w.bbox().x1()),
+                        Math.max(last.bbox().y1(), w.bbox().y1()));
+                // The run keeps the last word's text end, so the next space test sees its script.
+                out.set(out.size() - 1, new Word(last.text() + w.text(), box, last.confidence(), last.spaceBefore()));
+            } else {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One type size for a block's lines, the median line height: poppler keeps lines in one block
+     * only while their sizes differ by a few percent, and a line's own height depends on whether
+     * its words reach below the baseline. The glyph box (ascent 0.8, descent 0.2 of the size) then
+     * spans a line's letters from the tops of its capitals to the bottoms of its descenders.
+     */
+    static double typeSize(Block block) {
+        int[] heights = block.lines().stream()
+                .mapToInt(l -> l.bbox().y1() - l.bbox().y0())
+                .filter(h -> h > 0)
+                .sorted()
+                .toArray();
+        return heights.length == 0 ? 1 : heights[heights.length / 2];
     }
 
     /** Four decimals at most, trailing zeros dropped: short content streams, sub-pixel placement. */

@@ -599,7 +599,7 @@ public final class TableDetector {
     }
 
     /** Otsu's threshold over the page's grey histogram: rules are dark whatever the paper's shade. */
-    private static int otsu(byte[] px) {
+    static int otsu(byte[] px) {
         long[] hist = new long[256];
         // Every third pixel describes the page's two tones as well as all of them do.
         for (int i = 0; i < px.length; i += 3) {
@@ -643,7 +643,8 @@ public final class TableDetector {
         return m * (m + 1) * (2 * m + 1) / 6;
     }
 
-    private static int find(int[] parent, int i) {
+    /** Union-find over int indices, with path halving. */
+    static int find(int[] parent, int i) {
         while (parent[i] != i) {
             parent[i] = parent[parent[i]];
             i = parent[i];
@@ -651,7 +652,7 @@ public final class TableDetector {
         return i;
     }
 
-    private static void union(int[] parent, int a, int b) {
+    static void union(int[] parent, int a, int b) {
         int ra = find(parent, a);
         int rb = find(parent, b);
         if (ra != rb) {

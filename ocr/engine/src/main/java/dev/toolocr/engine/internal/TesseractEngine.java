@@ -1,6 +1,7 @@
 package dev.toolocr.engine.internal;
 
 import static org.bytedeco.tesseract.global.tesseract.PSM_AUTO;
+import static org.bytedeco.tesseract.global.tesseract.PSM_SINGLE_BLOCK;
 import static org.bytedeco.tesseract.global.tesseract.RIL_BLOCK;
 import static org.bytedeco.tesseract.global.tesseract.RIL_TEXTLINE;
 import static org.bytedeco.tesseract.global.tesseract.RIL_WORD;
@@ -77,8 +78,12 @@ public final class TesseractEngine implements OcrEngine {
             if (status != 0) {
                 throw new OcrException(ErrorCode.ENGINE_FAILURE, "Tesseract could not recognise the page.");
             }
-            List<Block> blocks = collect(api.GetIterator());
-            return new PageResult(0, gray.getWidth(), gray.getHeight(), dpi, 0, 0, "ocr", blocks, List.of());
+            List<Block> blocks = withMissedText(api, gray, dpi, collect(api.GetIterator()), monitor);
+            if (monitor.deadline_exceeded()) {
+                throw new OcrException(
+                        ErrorCode.PAGE_TIMEOUT, "A page took longer than " + limit.toSeconds() + " seconds.");
+            }
+            return new PageResult(0, gray.getWidth(), gray.getHeight(), dpi, 0, 0, "ocr", blocks, List.of(), languages);
         } finally {
             // Cleared on every path, so the next page never starts from this one's image or results.
             api.Clear();
@@ -94,6 +99,8 @@ public final class TesseractEngine implements OcrEngine {
         }
         List<Line> lines = new ArrayList<>();
         List<Word> words = new ArrayList<>();
+        String lineText = "";
+        int cursor = 0;
         int[] x0 = new int[1];
         int[] y0 = new int[1];
         int[] x1 = new int[1];
@@ -108,24 +115,24 @@ public final class TesseractEngine implements OcrEngine {
                 } else if (it.IsAtBeginningOf(RIL_TEXTLINE) && !words.isEmpty()) {
                     flushLine(lines, words);
                 }
-                BytePointer text = it.GetUTF8Text(RIL_WORD);
-                if (text == null || text.isNull()) {
-                    continue;
+                if (it.IsAtBeginningOf(RIL_TEXTLINE)) {
+                    lineText = utf8(it.GetUTF8Text(RIL_TEXTLINE));
+                    cursor = 0;
                 }
-                String word;
-                try {
-                    word = text.getString(java.nio.charset.StandardCharsets.UTF_8)
-                            .strip();
-                } finally {
-                    // Tesseract's own delete[]: a pointer JavaCPP got back from native code owns nothing,
-                    // so Pointer.deallocate() would leave every word's bytes behind.
-                    TessDeleteText(text);
-                }
+                String word = utf8(it.GetUTF8Text(RIL_WORD)).strip();
                 if (word.isEmpty()) {
                     continue;
                 }
+                // The line's text has the recogniser's spaces: find the word there and look before it.
+                int at = lineText.indexOf(word, cursor);
+                boolean spaceBefore = true;
+                if (at >= 0) {
+                    spaceBefore = at > cursor || cursor == 0;
+                    cursor = at + word.length();
+                }
                 it.BoundingBox(RIL_WORD, x0, y0, x1, y1);
-                words.add(new Word(word, new BBox(x0[0], y0[0], x1[0], y1[0]), it.Confidence(RIL_WORD) / 100.0));
+                words.add(new Word(
+                        word, new BBox(x0[0], y0[0], x1[0], y1[0]), it.Confidence(RIL_WORD) / 100.0, spaceBefore));
             } while (it.Next(RIL_WORD));
             flushLine(lines, words);
             if (!lines.isEmpty()) {
@@ -134,6 +141,67 @@ public final class TesseractEngine implements OcrEngine {
             return blocks;
         } finally {
             TessResultIteratorDelete(it);
+        }
+    }
+
+    /**
+     * Reads again, each as one block, the regions holding ink that page segmentation dropped
+     * ({@link MissedText}), keeping the words read there with some confidence.
+     */
+    private static List<Block> withMissedText(
+            TessBaseAPI api, BufferedImage gray, int dpi, List<Block> blocks, ETEXT_DESC monitor) {
+        List<java.awt.Rectangle> missed = MissedText.regions(gray, dpi, blocks);
+        if (missed.isEmpty()) {
+            return blocks;
+        }
+        List<Block> all = new ArrayList<>(blocks);
+        api.SetPageSegMode(PSM_SINGLE_BLOCK);
+        try {
+            for (java.awt.Rectangle r : missed) {
+                api.SetRectangle(r.x, r.y, r.width, r.height);
+                if (api.Recognize(monitor) != 0 || monitor.deadline_exceeded()) {
+                    break;
+                }
+                for (Block b : collect(api.GetIterator())) {
+                    Block kept = confident(b);
+                    if (kept != null) {
+                        all.add(kept);
+                    }
+                }
+            }
+        } finally {
+            api.SetPageSegMode(PSM_AUTO);
+        }
+        return all;
+    }
+
+    /** Words read in a missed region are kept when fairly sure and made of more than punctuation. */
+    static final double MIN_MISSED_CONFIDENCE = 0.6;
+
+    private static Block confident(Block block) {
+        List<Line> lines = new ArrayList<>();
+        for (Line line : block.lines()) {
+            List<Word> words = new ArrayList<>();
+            for (Word w : line.words()) {
+                if (w.confidence() >= MIN_MISSED_CONFIDENCE
+                        && w.text().codePoints().anyMatch(Character::isLetterOrDigit)) {
+                    words.add(w);
+                }
+            }
+            flushLine(lines, words);
+        }
+        return lines.isEmpty() ? null : block(lines);
+    }
+
+    /** The text and frees it with Tesseract's own delete[] (JavaCPP's deallocate would not). */
+    private static String utf8(BytePointer text) {
+        if (text == null || text.isNull()) {
+            return "";
+        }
+        try {
+            return text.getString(java.nio.charset.StandardCharsets.UTF_8);
+        } finally {
+            TessDeleteText(text);
         }
     }
 

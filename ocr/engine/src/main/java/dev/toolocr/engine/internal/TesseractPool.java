@@ -59,6 +59,9 @@ final class TesseractPool implements AutoCloseable {
             return null;
         }
         fresh.SetPageSegMode(pageSegMode);
+        // Line text then says where the recogniser saw spaces between words (none between two Han
+        // characters, one before a Latin run that has one); eng's own default would put one everywhere.
+        fresh.SetVariable("preserve_interword_spaces", "1");
         synchronized (this) {
             if (!closed) {
                 all.add(fresh);

@@ -34,7 +34,7 @@ class MarkdownTableTest {
                 line(word("Key", 120, 420)),
                 line(word("a|b", 120, 520), word("snake_case", 520, 520)));
         Block after = block(line(word("Closing", 100, 700)));
-        PageResult page = new PageResult(1, 1000, 1000, 300, 0, 0, "ocr", List.of(mixed, after), List.of(table));
+        PageResult page = new PageResult(1, 1000, 1000, 300, 0, 0, "ocr", List.of(mixed, after), List.of(table), "");
 
         Path md = dir.resolve("page.md");
         Exporters.writeMarkdown(md, List.of(page));
@@ -68,7 +68,8 @@ class MarkdownTableTest {
                         block(line(word("left1", 100, 100))),
                         block(line(word("right2", 600, 500))),
                         block(line(word("left2", 100, 800)))),
-                List.of(table));
+                List.of(table),
+                "");
 
         List<String> order = Exporters.readingOrder(page).stream()
                 .map(p -> p.table() != null ? "table" : p.block().lines().get(0).text())
