@@ -207,7 +207,9 @@ describe('tasks', () => {
     const { page } = bob;
     await page.getByRole('link', { name: 'Upload' }).first().click();
     await page.getByRole('heading', { name: 'Upload documents' }).waitFor();
-    assert.equal(await page.getByLabel('English').isChecked(), true);
+    // The language is detected unless named; naming one clears the detection, as the form shows.
+    assert.equal(await page.getByLabel('Detect automatically').isChecked(), true);
+    assert.equal(await page.getByLabel('English').isChecked(), false);
     assert.equal(await page.getByLabel('Searchable PDF').isChecked(), true);
     await page.locator('input[type=file]').setInputFiles([path.join(CORPUS, 'linn.png'), LONG_SCAN]);
     // One bar per file (empty until the upload starts, so present rather than visible).

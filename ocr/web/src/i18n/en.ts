@@ -51,7 +51,7 @@ export const en = {
     failed: 'Failed',
     cancelled: 'Cancelled',
   },
-  languages: { eng: 'English', chi_tra: 'Chinese (Traditional)', chi_sim: 'Chinese (Simplified)' },
+  languages: { auto: 'Detect automatically', eng: 'English', chi_tra: 'Chinese (Traditional)', chi_sim: 'Chinese (Simplified)' },
   formats: { json: 'JSON', markdown: 'Markdown', pdf: 'Searchable PDF', txt: 'Plain text' },
   upload: {
     title: 'Upload documents',
@@ -61,7 +61,7 @@ export const en = {
     dropHint: 'PDF, PNG, JPEG, TIFF, BMP, GIF or WebP, up to {{size}} each',
     rejected: '{{name}} cannot be uploaded: only PDF and image files within the size limit are accepted.',
     languages: 'Document languages',
-    languagesHint: 'Choose every language that appears in the documents.',
+    languagesHint: 'Detect automatically reads each page in the language of its script (Chinese pages as Traditional Chinese with English); or name every language the documents use.',
     formats: 'Results to produce',
     formatsHint: 'You can download each of these when the task completes.',
     files_one: '{{count}} file',

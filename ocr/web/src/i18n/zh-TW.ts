@@ -49,7 +49,7 @@ export const zhTW: Translation = {
     failed: '失敗',
     cancelled: '已取消',
   },
-  languages: { eng: '英文', chi_tra: '中文（繁體）', chi_sim: '中文（簡體）' },
+  languages: { auto: '自動偵測', eng: '英文', chi_tra: '中文（繁體）', chi_sim: '中文（簡體）' },
   formats: { json: 'JSON 格式', markdown: 'Markdown 格式', pdf: '可搜尋 PDF', txt: '純文字' },
   upload: {
     title: '上傳文件',
@@ -59,7 +59,7 @@ export const zhTW: Translation = {
     dropHint: '支援 PDF、PNG、JPEG、TIFF、BMP、GIF 或 WebP，每個檔案上限 {{size}}',
     rejected: '無法上傳 {{name}}：僅接受大小在限制內的 PDF 與圖片檔。',
     languages: '文件語言',
-    languagesHint: '請勾選文件中出現的所有語言。',
+    languagesHint: '自動偵測會依每頁的文字判斷語言（中文頁以繁體中文加英文辨識）；也可勾選文件中出現的所有語言。',
     formats: '要產生的結果',
     formatsHint: '任務完成後即可下載這些格式。',
     files_one: '{{count}} 個檔案',

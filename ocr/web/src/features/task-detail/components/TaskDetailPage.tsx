@@ -76,7 +76,7 @@ export default function TaskDetailPage() {
   const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
   const facts: [string, string][] = [
     [t('detail.pages'), data.pages_total === null ? '—' : String(data.pages_total)],
-    [t('detail.languages'), list.format(data.options.lang.split('+').map((l) => (['eng', 'chi_tra', 'chi_sim'].includes(l) ? t(`languages.${l as 'eng'}`) : l)))],
+    [t('detail.languages'), list.format(data.options.lang.split('+').map((l) => (['auto', 'eng', 'chi_tra', 'chi_sim'].includes(l) ? t(`languages.${l as 'eng'}`) : l)))],
     [t('detail.formats'), list.format(data.options.formats.map((f) => t(`formats.${f}`)))],
     [t('detail.fileSize'), formatBytes(file?.size, i18n.language)],
     [t('detail.created'), formatDateTime(data.created_at, i18n.language)],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClient, ApiError } from '@toolocr/platform-web';
 import { fakeFetch, json, problem, tokens } from '@toolocr/platform-web/testing';
-import { langParam, runLimited } from '../lib/uploadQueue';
+import { langParam, nextLanguages, runLimited } from '../lib/uploadQueue';
 import { uploadFile } from './upload';
 
 /** Scripted XMLHttpRequest: reports upload progress, then answers with the next scripted status. */
@@ -111,6 +111,13 @@ describe('upload helpers', () => {
   it('orders languages the same way whatever the click order', () => {
     expect(langParam(['chi_tra', 'eng'])).toBe('eng+chi_tra');
     expect(langParam([])).toBe('');
+    expect(langParam(['auto'])).toBe('auto');
+  });
+
+  it('keeps auto alone: ticking it clears the named languages, ticking one clears auto', () => {
+    expect(nextLanguages(['eng', 'chi_tra'], ['eng', 'chi_tra', 'auto'])).toEqual(['auto']);
+    expect(nextLanguages(['auto'], ['auto', 'chi_tra'])).toEqual(['chi_tra']);
+    expect(nextLanguages(['eng', 'chi_tra'], ['chi_tra'])).toEqual(['chi_tra']);
   });
 
   it('runs at most `limit` uploads at once and keeps results in order', async () => {

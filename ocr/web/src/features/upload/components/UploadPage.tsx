@@ -9,7 +9,7 @@ import { formatBytes, notify, useApi, usePageTitle } from '@toolocr/platform-web
 import { errorMessage } from '../../../shared/lib/errors';
 import { RESULT_FORMATS, taskKeys, type ResultFormat } from '../../tasks';
 import { uploadFile } from '../api/upload';
-import { ACCEPTED_TYPES, langParam, OCR_LANGUAGES, runLimited } from '../lib/uploadQueue';
+import { ACCEPTED_TYPES, langParam, nextLanguages, OCR_LANGUAGES, runLimited } from '../lib/uploadQueue';
 
 interface Item {
   key: string;
@@ -27,7 +27,7 @@ export function UploadPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [items, setItems] = useState<Item[]>([]);
-  const [languages, setLanguages] = useState<string[]>(['eng']);
+  const [languages, setLanguages] = useState<string[]>(['auto']);
   const [formats, setFormats] = useState<string[]>([...RESULT_FORMATS]);
   const [busy, setBusy] = useState(false);
   const [rejected, setRejected] = useState<string[]>([]);
@@ -120,7 +120,7 @@ export function UploadPage() {
       )}
 
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Checkbox.Group label={t('upload.languages')} description={t('upload.languagesHint')} value={languages} onChange={setLanguages}>
+        <Checkbox.Group label={t('upload.languages')} description={t('upload.languagesHint')} value={languages} onChange={(next) => setLanguages((previous) => nextLanguages(previous, next))}>
           <Stack gap={6} mt="xs">
             {OCR_LANGUAGES.map((l) => (
               <Checkbox key={l} value={l} label={t(`languages.${l}`)} />

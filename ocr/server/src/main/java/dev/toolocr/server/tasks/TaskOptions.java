@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  */
 record TaskOptions(String lang, String engine, Set<ResultFormat> formats, String pdfMode) {
 
-    static final TaskOptions DEFAULTS = new TaskOptions("eng", "auto", EnumSet.allOf(ResultFormat.class), "skip");
+    static final TaskOptions DEFAULTS = new TaskOptions("auto", "auto", EnumSet.allOf(ResultFormat.class), "skip");
 
     private static final Pattern LANG = Pattern.compile("[a-z][a-z_]{1,15}(\\+[a-z][a-z_]{1,15}){0,5}");
     private static final Set<String> ENGINES = Set.of("auto", "tesseract");
