@@ -31,6 +31,7 @@ class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindException
         VARIABLES.put("tool-ocr.data-dir", "TOOL_OCR_DATA_DIR");
         VARIABLES.put("tool-ocr.audit.retention-days", "AUDIT_RETENTION_DAYS");
         VARIABLES.put("platform.auth.admin-emails", "ADMIN_EMAILS");
+        VARIABLES.put("platform.storage.s3.complete", "STORAGE_S3_BUCKET");
         VARIABLES.put("platform.auth.local.bootstrap-admin-password", "TOOL_OCR_ADMIN_PASSWORD");
         VARIABLES.put("platform.auth.external.api-url", "EXTERNAL_AUTH_API_URL");
         VARIABLES.put("platform.auth.external.endpoint", "EXTERNAL_AUTH_ENDPOINT");

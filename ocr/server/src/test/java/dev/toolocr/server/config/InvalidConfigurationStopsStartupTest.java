@@ -71,6 +71,29 @@ class InvalidConfigurationStopsStartupTest {
                 .contains("Invalid configuration: PLATFORM_AUTH_EXTERNAL_RESPONSE_EMAIL must be a JSON Pointer");
     }
 
+    @Test
+    void unreachableObjectStoreStopsStartUpWithOneSentenceAndNoSecret(CapturedOutput output) throws Exception {
+        int closed;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            closed = free.getLocalPort();
+        }
+        startWith(Map.of(
+                "STORAGE_S3_ENDPOINT", "http://127.0.0.1:" + closed,
+                "STORAGE_S3_BUCKET", "tool-ocr",
+                "STORAGE_S3_ACCESS_KEY", "ocr",
+                "STORAGE_S3_SECRET_KEY", "s3-secret-never-printed"));
+
+        assertThat(output).contains("The storage service at http://127.0.0.1:" + closed + " cannot be reached");
+        assertThat(output).doesNotContain("s3-secret-never-printed");
+    }
+
+    @Test
+    void bucketWithoutKeysNamesTheVariable(CapturedOutput output) {
+        startWith(Map.of("STORAGE_S3_BUCKET", "tool-ocr"));
+
+        assertThat(output).contains("Invalid configuration: STORAGE_S3_BUCKET needs STORAGE_S3_ACCESS_KEY");
+    }
+
     private static void startWith(Map<String, Object> settings) {
         // Command-line arguments outrank application.yml, so the test never touches ./data.
         String[] args = {
