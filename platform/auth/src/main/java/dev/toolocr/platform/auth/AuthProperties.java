@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  *     two applications on one host need different names
  * @param refreshTokenLabel label of the key that tags refresh tokens; changing it invalidates every
  *     refresh token issued before
+ * @param sessionCheckCache how long a session found alive is believed without reading it again; any
+ *     end of the session this process hears of drops it at once ({@code 0s} turns it off)
  * @param keyDir where generated signing keys are kept when none is configured
  * @param jwtSecret base64 HMAC key (at least 32 bytes) for access tokens; generated into keyDir when blank
  * @param tokenKeys AES-256 keys for secrets at rest, {@code <key id>:<base64>}, the first encrypts and all
@@ -51,6 +53,7 @@ public record AuthProperties(
         @DefaultValue("30m") @NotNull Duration accessTokenTtl,
         @DefaultValue("3d") @NotNull Duration idleTimeout,
         @DefaultValue("30d") @NotNull Duration absoluteLifetime,
+        @DefaultValue("1s") @NotNull Duration sessionCheckCache,
         @DefaultValue List<String> adminEmails,
         @DefaultValue List<String> trustedProxies,
         @Valid @NotNull @DefaultValue Local local,

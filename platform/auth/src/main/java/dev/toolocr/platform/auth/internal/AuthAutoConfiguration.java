@@ -95,10 +95,16 @@ public class AuthAutoConfiguration {
             AuthProperties properties,
             ApplicationEventPublisher events,
             SharedEvents shared,
+            SessionCheckCache checks,
             TransactionTemplate tx,
             Clock clock) {
         return new AuthService(
-                provider, users, sessions, tokens, cipher, throttle, properties, events, shared, tx, clock);
+                provider, users, sessions, tokens, cipher, throttle, properties, events, shared, checks, tx, clock);
+    }
+
+    @Bean
+    SessionCheckCache sessionCheckCache(AuthProperties properties) {
+        return new SessionCheckCache(properties.sessionCheckCache());
     }
 
     @Bean

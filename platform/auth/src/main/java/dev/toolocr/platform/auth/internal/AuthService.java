@@ -58,6 +58,7 @@ public class AuthService implements AccessTokens {
     private final String bootstrapAdminEmail;
     private final ApplicationEventPublisher events;
     private final SharedEvents shared;
+    private final SessionCheckCache checks;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -71,6 +72,7 @@ public class AuthService implements AccessTokens {
             AuthProperties properties,
             ApplicationEventPublisher events,
             SharedEvents shared,
+            SessionCheckCache checks,
             TransactionTemplate tx,
             Clock clock) {
         this.cipher = cipher;
@@ -87,6 +89,7 @@ public class AuthService implements AccessTokens {
         this.bootstrapAdminEmail = UserAccount.normaliseEmail(properties.local().bootstrapAdminEmail());
         this.events = events;
         this.shared = shared;
+        this.checks = checks;
         this.tx = tx;
         this.clock = clock;
     }
@@ -255,6 +258,11 @@ public class AuthService implements AccessTokens {
             return Optional.empty();
         }
         Instant now = clock.instant();
+        Optional<CurrentUser> cached =
+                checks.get(verified.get().sessionId(), verified.get().userId(), now);
+        if (cached.isPresent()) {
+            return cached;
+        }
         Optional<UserSession> session = sessions.findById(verified.get().sessionId())
                 .filter(s -> s.userId().equals(verified.get().userId()))
                 .filter(s -> s.isAlive(now, properties.idleTimeout()));
@@ -268,7 +276,11 @@ public class AuthService implements AccessTokens {
         if (session.get().lastAccessAt().isBefore(now.minus(TOUCH_INTERVAL))) {
             sessions.touch(session.get().id(), now, now.minus(TOUCH_INTERVAL));
         }
-        return Optional.of(toCurrentUser(user.get(), session.get().id()));
+        CurrentUser current = toCurrentUser(user.get(), session.get().id());
+        Instant idleEnd = session.get().lastAccessAt().plus(properties.idleTimeout());
+        Instant absoluteEnd = session.get().expiresAt();
+        checks.put(current, now, idleEnd.isBefore(absoluteEnd) ? idleEnd : absoluteEnd);
+        return Optional.of(current);
     }
 
     public void logout(CurrentUser user, ClientInfo client) {

@@ -56,6 +56,7 @@ class ClientInfoResolverTest {
                 base.accessTokenTtl(),
                 base.idleTimeout(),
                 base.absoluteLifetime(),
+                base.sessionCheckCache(),
                 base.adminEmails(),
                 trusted,
                 base.local(),
