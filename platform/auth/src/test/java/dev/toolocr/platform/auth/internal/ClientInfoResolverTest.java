@@ -45,22 +45,6 @@ class ClientInfoResolverTest {
 
     private static ClientInfoResolver resolver(List<String> trusted) {
         AuthProperties base = TestAuthProperties.with(Path.of("unused"), null, null, Duration.ofSeconds(5), 5, 20);
-        return new ClientInfoResolver(new AuthProperties(
-                base.applicationName(),
-                base.keyDir(),
-                base.jwtSecret(),
-                base.tokenKeys(),
-                base.issuer(),
-                base.refreshCookie(),
-                base.refreshTokenLabel(),
-                base.accessTokenTtl(),
-                base.idleTimeout(),
-                base.absoluteLifetime(),
-                base.sessionCheckCache(),
-                base.adminEmails(),
-                trusted,
-                base.local(),
-                base.external(),
-                base.throttle()));
+        return new ClientInfoResolver(TestAuthProperties.withTrustedProxies(base, trusted));
     }
 }

@@ -57,6 +57,28 @@ final class TestAuthProperties {
             AuthProperties.Reauth reauth,
             AuthProperties.ResponseMapping response) {
         AuthProperties.External e = base.external();
+        return copy(
+                base,
+                base.trustedProxies(),
+                new AuthProperties.External(
+                        e.apiUrl(),
+                        e.endpoint(),
+                        e.timeout(),
+                        e.maxAttempts(),
+                        e.breakerFailureThreshold(),
+                        e.breakerOpenFor(),
+                        oidc,
+                        reauth,
+                        response));
+    }
+
+    /** The same settings believing {@code X-Forwarded-For} from other proxies. */
+    static AuthProperties withTrustedProxies(AuthProperties base, List<String> trustedProxies) {
+        return copy(base, trustedProxies, base.external());
+    }
+
+    private static AuthProperties copy(
+            AuthProperties base, List<String> trustedProxies, AuthProperties.External external) {
         return new AuthProperties(
                 base.applicationName(),
                 base.keyDir(),
@@ -70,18 +92,9 @@ final class TestAuthProperties {
                 base.absoluteLifetime(),
                 base.sessionCheckCache(),
                 base.adminEmails(),
-                base.trustedProxies(),
+                trustedProxies,
                 base.local(),
-                new AuthProperties.External(
-                        e.apiUrl(),
-                        e.endpoint(),
-                        e.timeout(),
-                        e.maxAttempts(),
-                        e.breakerFailureThreshold(),
-                        e.breakerOpenFor(),
-                        oidc,
-                        reauth,
-                        response),
+                external,
                 base.throttle());
     }
 }
