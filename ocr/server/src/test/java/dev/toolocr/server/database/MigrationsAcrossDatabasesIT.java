@@ -46,6 +46,7 @@ class MigrationsAcrossDatabasesIT {
                 .containsExactlyInAnyOrder(
                         "acme_ocr_flyway_schema_history",
                         "acme_ocr_auth_schema_history",
+                        "acme_ocr_login_attempts",
                         "acme_ocr_users",
                         "acme_ocr_sessions",
                         "acme_ocr_tasks",

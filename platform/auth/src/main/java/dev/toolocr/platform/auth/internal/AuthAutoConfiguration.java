@@ -6,6 +6,7 @@ import dev.toolocr.platform.auth.AuthWebSecurity;
 import dev.toolocr.platform.auth.CredentialProvider;
 import dev.toolocr.platform.auth.UserDirectory;
 import dev.toolocr.platform.events.SharedEvents;
+import dev.toolocr.platform.persistence.DatabaseProperties;
 import dev.toolocr.platform.persistence.MigrationSet;
 import dev.toolocr.platform.web.ProblemTypes;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -62,8 +64,13 @@ public class AuthAutoConfiguration {
     }
 
     @Bean
-    LoginThrottle loginThrottle(AuthProperties properties, Clock clock) {
-        return new LoginThrottle(properties, clock);
+    LoginThrottle loginThrottle(
+            AuthProperties properties,
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            DatabaseProperties database,
+            Clock clock) {
+        return new LoginThrottle(properties, jdbc, tx, database.tablePrefix(), clock);
     }
 
     @Bean

@@ -72,7 +72,11 @@ class AuthMigrationsIT {
 
         try (Connection c = DriverManager.getConnection(url)) {
             assertThat(tables(c))
-                    .containsExactlyInAnyOrder(prefix + "auth_schema_history", prefix + "users", prefix + "sessions");
+                    .containsExactlyInAnyOrder(
+                            prefix + "auth_schema_history",
+                            prefix + "users",
+                            prefix + "sessions",
+                            prefix + "login_attempts");
             assertThat(columns(c, prefix + "sessions")).isEqualTo(SESSION_COLUMNS);
             assertThat(columns(c, prefix + "users")).contains("email", "provider", "password_hash", "is_active");
         }

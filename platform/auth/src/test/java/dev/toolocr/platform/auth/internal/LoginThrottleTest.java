@@ -2,17 +2,18 @@ package dev.toolocr.platform.auth.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
+/** The throttle on a real (in-memory) database with auth's own migrations, as every process shares it. */
 class LoginThrottleTest {
 
     private final TokenServiceTest.MutableClock clock =
             new TokenServiceTest.MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
-    private final LoginThrottle throttle = new LoginThrottle(
-            TestAuthProperties.with(Path.of("unused"), null, null, Duration.ofSeconds(5), 3, 10), clock);
+    private final DataSource database = ThrottleDatabase.h2();
+    private final LoginThrottle throttle = ThrottleDatabase.throttle(database, clock, 3, 10);
 
     @Test
     void blocksAUsernameAfterItsLimitWithTheRemainingWait() {
@@ -51,6 +52,18 @@ class LoginThrottleTest {
         }
         assertThat(throttle.attempt("guess@example.com", "192.0.2.1"))
                 .as("the 11th failure")
+                .isPositive();
+    }
+
+    @Test
+    void twoProcessesCountAgainstOneLimit() {
+        LoginThrottle otherProcess = ThrottleDatabase.throttle(database, clock, 3, 10);
+
+        assertThat(throttle.attempt("bob@example.com", "10.1.0.1")).isZero();
+        assertThat(otherProcess.attempt("bob@example.com", "10.1.0.2")).isZero();
+        assertThat(throttle.attempt("bob@example.com", "10.1.0.3")).isZero();
+        assertThat(otherProcess.attempt("bob@example.com", "10.1.0.4"))
+                .as("the fourth attempt, on the other process")
                 .isPositive();
     }
 }
