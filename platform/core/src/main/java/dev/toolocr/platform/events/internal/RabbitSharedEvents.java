@@ -1,9 +1,11 @@
 package dev.toolocr.platform.events.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.ShutdownSignalException;
 import dev.toolocr.platform.events.SharedEvent;
 import dev.toolocr.platform.events.SharedEvents;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +17,9 @@ import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionListener;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -47,6 +51,7 @@ class RabbitSharedEvents implements SharedEvents, SmartLifecycle {
     private final SimpleMessageListenerContainer container;
     private final String processId = UUID.randomUUID().toString();
     private volatile boolean running;
+    private volatile String problem;
 
     RabbitSharedEvents(
             ConnectionFactory connections, String exchangeName, ApplicationEventPublisher local, ObjectMapper json) {
@@ -58,7 +63,18 @@ class RabbitSharedEvents implements SharedEvents, SmartLifecycle {
         this.exchange = new FanoutExchange(exchangeName, true, false);
         this.binding = BindingBuilder.bind(queue).to(exchange);
         // Declared whenever a connection opens, so a restarted broker gets them back.
-        connections.addConnectionListener(connection -> declare());
+        connections.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void onCreate(Connection connection) {
+                problem = null;
+                declare();
+            }
+
+            @Override
+            public void onShutDown(ShutdownSignalException signal) {
+                problem = "the message broker closed the connection: " + signal.getMessage();
+            }
+        });
         this.container = new SimpleMessageListenerContainer(connections);
         container.setAmqpAdmin(admin);
         container.setQueues(queue);
@@ -75,7 +91,13 @@ class RabbitSharedEvents implements SharedEvents, SmartLifecycle {
             properties.setType(event.getClass().getName());
             properties.setHeader(ORIGIN, processId);
             rabbit.send(exchange.getName(), "", new Message(json.writeValueAsBytes(event), properties));
-        } catch (AmqpException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (AmqpException e) {
+            problem = "the message broker is not reachable: " + e.getMessage();
+            log.warn(
+                    "Could not hand a {} to the other processes: {}",
+                    event.getClass().getSimpleName(),
+                    e.getMessage());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             log.warn(
                     "Could not hand a {} to the other processes: {}",
                     event.getClass().getSimpleName(),
@@ -112,6 +134,7 @@ class RabbitSharedEvents implements SharedEvents, SmartLifecycle {
         try {
             declare();
         } catch (AmqpException e) {
+            problem = "the message broker is not reachable: " + e.getMessage();
             log.warn(
                     "The message broker is not reachable yet ({}); events stay in this process until it is",
                     e.getMessage());
@@ -123,6 +146,11 @@ class RabbitSharedEvents implements SharedEvents, SmartLifecycle {
         admin.declareExchange(exchange);
         admin.declareQueue(queue);
         admin.declareBinding(binding);
+    }
+
+    @Override
+    public Optional<String> brokerProblem() {
+        return Optional.ofNullable(problem);
     }
 
     @Override

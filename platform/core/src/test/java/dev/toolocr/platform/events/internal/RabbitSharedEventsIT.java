@@ -64,6 +64,8 @@ class RabbitSharedEventsIT {
         try {
             alone.publish(new Progress("t-2", 1));
             assertThat(seen).containsExactly(new Progress("t-2", 1));
+            assertThat(alone.brokerProblem())
+                    .hasValueSatisfying(p -> assertThat(p).contains("not reachable"));
         } finally {
             alone.stop();
         }
