@@ -49,9 +49,9 @@ public class MessageService {
 
     public record EventPage(List<JsonNode> events, boolean hasMore) {}
 
-    private final MessageRepositories.Messages messages;
-    private final MessageRepositories.Reactions reactions;
-    private final MessageRepositories.Events events;
+    private final MessageRepository messages;
+    private final ReactionRepository reactions;
+    private final RoomEventRepository events;
     private final RoomMemberRepository members;
     private final RoomAccess access;
     private final RoomEventLog log;
@@ -64,9 +64,9 @@ public class MessageService {
     private final Map<String, Deque<Instant>> recentSends = new ConcurrentHashMap<>();
 
     MessageService(
-            MessageRepositories.Messages messages,
-            MessageRepositories.Reactions reactions,
-            MessageRepositories.Events events,
+            MessageRepository messages,
+            ReactionRepository reactions,
+            RoomEventRepository events,
             RoomMemberRepository members,
             RoomAccess access,
             RoomEventLog log,

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class MessageViews {
 
-    private final MessageRepositories.Reactions reactions;
+    private final ReactionRepository reactions;
 
-    MessageViews(MessageRepositories.Reactions reactions) {
+    MessageViews(ReactionRepository reactions) {
         this.reactions = reactions;
     }
 

@@ -20,14 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 class RoomEventLog {
 
     private final RoomRepository rooms;
-    private final MessageRepositories.Events events;
+    private final RoomEventRepository events;
     private final ObjectMapper json;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     RoomEventLog(
             RoomRepository rooms,
-            MessageRepositories.Events events,
+            RoomEventRepository events,
             ObjectMapper json,
             ApplicationEventPublisher publisher,
             Clock clock) {

@@ -37,7 +37,7 @@ public class RoomService {
 
     private final RoomRepository rooms;
     private final RoomMemberRepository members;
-    private final MessageRepositories.Messages messages;
+    private final MessageRepository messages;
     private final RoomAccess access;
     private final MemberService memberService;
     private final SystemMessages system;
@@ -46,7 +46,7 @@ public class RoomService {
     RoomService(
             RoomRepository rooms,
             RoomMemberRepository members,
-            MessageRepositories.Messages messages,
+            MessageRepository messages,
             RoomAccess access,
             MemberService memberService,
             SystemMessages system,

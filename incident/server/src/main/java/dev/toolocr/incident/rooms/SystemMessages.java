@@ -10,14 +10,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class SystemMessages {
 
-    private final MessageRepositories.Messages messages;
+    private final MessageRepository messages;
     private final RoomEventLog log;
     private final MessageViews views;
     private final org.springframework.context.ApplicationEventPublisher publisher;
     private final Clock clock;
 
     SystemMessages(
-            MessageRepositories.Messages messages,
+            MessageRepository messages,
             RoomEventLog log,
             MessageViews views,
             org.springframework.context.ApplicationEventPublisher publisher,
