@@ -14,10 +14,12 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     private final StompSecurity security;
     private final RoomFrameFilter filter;
+    private final SubscriptionReceipts receipts;
 
-    WebSocketConfiguration(StompSecurity security, RoomFrameFilter filter) {
+    WebSocketConfiguration(StompSecurity security, RoomFrameFilter filter, SubscriptionReceipts receipts) {
         this.security = security;
         this.filter = filter;
+        this.receipts = receipts;
     }
 
     @Override
@@ -35,7 +37,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(security);
+        registration.interceptors(security, receipts);
     }
 
     @Override

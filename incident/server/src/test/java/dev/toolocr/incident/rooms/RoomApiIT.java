@@ -101,7 +101,8 @@ class RoomApiIT extends LiveServer {
         }
         String unknownId = UUID.randomUUID().toString();
         Answer unknown = call("GET", "/api/v2/rooms/" + unknownId, outsider, null);
-        assertThat(unknown.body().replace(unknownId, id)).isEqualTo(call("GET", base, outsider, null).body());
+        assertThat(unknown.body().replace(unknownId, id))
+                .isEqualTo(call("GET", base, outsider, null).body());
 
         assertThat(post(viewer, id, "can I?", null).status()).isEqualTo(403);
         assertThat(call("POST", base + "/acknowledge", viewer, Map.of()).status())
