@@ -38,7 +38,9 @@ class SystemMessages {
 
     @Transactional(propagation = Propagation.MANDATORY)
     void roomUpdated(Room room, String text) {
-        log.append(room.id(), "room.updated", null, Map.of("room", RoomDtos.RoomView.of(room, 0, null, 0, 0)));
+        // Broadcast to every reader: nothing personal (my_role, unread_count) goes into the event.
+        long seq = log.nextSeq(room.id());
+        log.record(room.id(), seq, "room.updated", null, Map.of("room", RoomDtos.RoomView.of(room, seq, null, 0, 0)));
         post(room.id(), text);
     }
 

@@ -284,6 +284,38 @@ class RoomApiIT extends LiveServer {
     }
 
     @Test
+    void theApiIsDescribedAtDocsWithoutSigningIn() throws Exception {
+        Answer spec = call("GET", "/docs/openapi.json", null, null);
+        assertThat(spec.status()).isEqualTo(200);
+        JsonNode paths = spec.json().path("paths");
+        assertThat(paths.has("/api/v2/rooms")).isTrue();
+        assertThat(paths.has("/api/v2/rooms/{id}/events")).isTrue();
+        assertThat(paths.has("/api/v2/auth/login")).isTrue();
+    }
+
+    @Test
+    void aRoomUpdatedEventCarriesItsOwnSeqAndNothingPersonal() throws Exception {
+        Person owner = person("Ula Tan");
+        String id = room(owner, "open");
+        call("PATCH", "/api/v2/rooms/" + id, owner, Map.of("severity", "critical", "title", "<b>Leak</b> worse"));
+        JsonNode events = call("GET", "/api/v2/rooms/" + id + "/events", owner, null)
+                .json()
+                .path("events");
+        JsonNode updated = null;
+        for (JsonNode e : events) {
+            if (e.path("type").asText().equals("room.updated")) {
+                updated = e;
+            }
+        }
+        assertThat(updated).isNotNull();
+        assertThat(updated.path("room").path("last_seq").asLong())
+                .isEqualTo(updated.path("seq").asLong());
+        assertThat(updated.path("room").path("title").asText()).isEqualTo("<b>Leak</b> worse");
+        assertThat(updated.path("room").path("severity").asText()).isEqualTo("critical");
+        assertThat(updated.path("room").path("my_role").isNull()).isTrue();
+    }
+
+    @Test
     void invalidRoomsAreRefusedWithTheFieldsNamed() throws Exception {
         Person me = person("Hal Ma");
         Answer bad = call(
