@@ -1,6 +1,8 @@
 package dev.toolocr.incident.rooms;
 
+import dev.toolocr.incident.rooms.Codes.Category;
 import dev.toolocr.incident.rooms.Codes.Role;
+import dev.toolocr.incident.rooms.Codes.Severity;
 import dev.toolocr.incident.rooms.Codes.Visibility;
 import dev.toolocr.incident.rooms.RoomAccess.Standing;
 import dev.toolocr.incident.rooms.RoomDtos.Action;
@@ -8,14 +10,20 @@ import dev.toolocr.incident.rooms.RoomDtos.CreateRoom;
 import dev.toolocr.incident.rooms.RoomDtos.RoomPage;
 import dev.toolocr.incident.rooms.RoomDtos.RoomView;
 import dev.toolocr.incident.rooms.RoomDtos.UpdateRoom;
+import dev.toolocr.incident.templates.TemplateService;
+import dev.toolocr.incident.templates.TemplateView;
 import dev.toolocr.incident.web.ApiException;
 import dev.toolocr.platform.auth.CurrentUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -41,6 +49,7 @@ public class RoomService {
     private final RoomAccess access;
     private final MemberService memberService;
     private final SystemMessages system;
+    private final TemplateService templates;
     private final Clock clock;
 
     RoomService(
@@ -50,6 +59,7 @@ public class RoomService {
             RoomAccess access,
             MemberService memberService,
             SystemMessages system,
+            TemplateService templates,
             Clock clock) {
         this.rooms = rooms;
         this.members = members;
@@ -57,24 +67,50 @@ public class RoomService {
         this.access = access;
         this.memberService = memberService;
         this.system = system;
+        this.templates = templates;
         this.clock = clock;
     }
 
     @Transactional
     public RoomView create(CurrentUser user, CreateRoom body) {
+        Optional<TemplateView> template = Optional.ofNullable(body.templateId())
+                .filter(id -> !id.isBlank())
+                .map(id -> templates
+                        .find(id)
+                        .orElseThrow(() -> ApiException.invalid("unknown-template", "There is no such template.")));
+        // A template fills what the body leaves unset.
+        Category category = body.category() != null
+                ? body.category()
+                : template.map(t -> Category.of(t.category())).orElse(null);
+        Severity severity = body.severity() != null
+                ? body.severity()
+                : template.map(t -> Severity.of(t.defaultSeverity())).orElse(null);
+        if (category == null || severity == null) {
+            throw ApiException.invalid("validation-failed", "category and severity are required without a template.");
+        }
+        String prefix = template.map(TemplateView::titlePrefix).orElse(null);
+        String title = prefix == null || body.title().strip().startsWith(prefix)
+                ? body.title()
+                : prefix + " " + body.title().strip();
+        if (title.length() > 120) {
+            throw ApiException.invalid(
+                    "validation-failed", "The title with the template's prefix exceeds 120 characters.");
+        }
+        String description = body.description() != null && !body.description().isBlank()
+                ? body.description()
+                : template.map(TemplateView::description).orElse(null);
         Room.RoomContext context = new Room.RoomContext(
-                body.title(),
-                body.description(),
+                title,
+                description,
                 body.line(),
                 body.station(),
                 body.equipment(),
                 body.workOrder(),
-                body.category(),
-                body.severity());
+                category,
+                severity);
         if (!Boolean.TRUE.equals(body.allowDuplicate())) {
             String equipment = blankToNull(body.equipment());
-            for (Room existing : rooms.findActiveLike(
-                    body.line().strip(), equipment, body.category().code())) {
+            for (Room existing : rooms.findActiveLike(body.line().strip(), equipment, category.code())) {
                 if (access.canRead(user, existing.id())) {
                     throw ApiException.conflict(
                             "possible-duplicate",
@@ -85,13 +121,24 @@ public class RoomService {
         }
         Instant now = clock.instant();
         Visibility visibility = body.visibility() == null ? Visibility.OPEN : body.visibility();
-        Room room = rooms.saveAndFlush(new Room(context, visibility, body.templateId(), user.id(), now));
+        Room room = rooms.saveAndFlush(
+                new Room(context, visibility, template.map(TemplateView::id).orElse(null), user.id(), now));
         members.save(new RoomMember(room.id(), user.email(), user.id(), user.displayName(), Role.OWNER, now));
+        List<String> checklist = template.map(TemplateView::checklist).orElse(List.of());
+        if (!checklist.isEmpty()) {
+            system.post(
+                    room.id(),
+                    "Checklist:\n"
+                            + checklist.stream().map(item -> "- [ ] " + item).collect(Collectors.joining("\n")));
+        }
         system.post(room.id(), user.displayName() + " reported the incident.");
+        Set<String> invited = new LinkedHashSet<>(
+                template.map(TemplateView::defaultMemberEmails).orElse(List.of()));
         if (body.memberEmails() != null) {
-            for (String email : body.memberEmails()) {
-                memberService.addIfAbsent(room.id(), email, Role.RESPONDER, user);
-            }
+            invited.addAll(body.memberEmails());
+        }
+        for (String email : invited) {
+            memberService.addIfAbsent(room.id(), email, Role.RESPONDER, user);
         }
         return view(user, reload(room.id()));
     }
