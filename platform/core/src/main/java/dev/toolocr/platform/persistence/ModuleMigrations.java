@@ -57,8 +57,10 @@ public final class ModuleMigrations {
                 .table(prefix + set.historyTable())
                 .placeholders(Map.of("prefix", prefix, "timestamp", vendor.timestampType()))
                 .placeholderReplacement(true)
-                // Other modules' tables share the schema; a module's first migration must still run.
-                .baselineOnMigrate(false)
+                // Other modules' tables share the schema, which Flyway refuses to migrate without a
+                // baseline; a baseline at version 0 lets a module's first migration (V1) still run.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .validateMigrationNaming(true);
     }
 

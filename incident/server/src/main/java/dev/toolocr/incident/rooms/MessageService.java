@@ -1,0 +1,327 @@
+package dev.toolocr.incident.rooms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.toolocr.incident.config.IncidentProperties;
+import dev.toolocr.incident.rooms.Codes.Role;
+import dev.toolocr.incident.rooms.MessageViews.MessageView;
+import dev.toolocr.incident.rooms.RoomAccess.Standing;
+import dev.toolocr.incident.web.ApiException;
+import dev.toolocr.platform.auth.CurrentUser;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Messages, reactions, pins and the events feed. REST and STOMP both send through {@link #send}. */
+@Service
+public class MessageService {
+
+    /** The reactions offered; a fixed set so that counts stay comparable and rendering predictable. */
+    public static final Set<String> EMOJIS =
+            Set.of("👍", "👎", "❤️", "🎉", "😄", "😮", "😢", "🙏", "✅", "❌", "👀", "🔥", "⚠️", "🚨");
+
+    public record SendMessage(
+            String content, @Size(max = 64) String clientId, String replyTo, List<String> attachmentIds) {}
+
+    public record EditMessage(String content) {}
+
+    /** The sent message, and whether this call created it (false: a resend of the same client_id). */
+    public record Sent(MessageView message, boolean created) {}
+
+    public record MessagePage(List<MessageView> messages, boolean hasMore) {}
+
+    public record EventPage(List<JsonNode> events, boolean hasMore) {}
+
+    private final MessageRepository messages;
+    private final ReactionRepository reactions;
+    private final RoomEventRepository events;
+    private final RoomMemberRepository members;
+    private final RoomAccess access;
+    private final RoomEventLog log;
+    private final MessageViews views;
+    private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final IncidentProperties.Messages limits;
+    private final Map<String, Deque<Instant>> recentSends = new ConcurrentHashMap<>();
+
+    MessageService(
+            MessageRepository messages,
+            ReactionRepository reactions,
+            RoomEventRepository events,
+            RoomMemberRepository members,
+            RoomAccess access,
+            RoomEventLog log,
+            MessageViews views,
+            ApplicationEventPublisher publisher,
+            PlatformTransactionManager transactions,
+            ObjectMapper json,
+            Clock clock,
+            IncidentProperties properties) {
+        this.messages = messages;
+        this.reactions = reactions;
+        this.events = events;
+        this.members = members;
+        this.access = access;
+        this.log = log;
+        this.views = views;
+        this.publisher = publisher;
+        this.tx = new TransactionTemplate(transactions);
+        this.json = json;
+        this.clock = clock;
+        this.limits = properties.messages();
+    }
+
+    public Sent send(CurrentUser user, String roomId, SendMessage body) {
+        String content = checkedContent(body.content());
+        String clientId = body.clientId() == null || body.clientId().isBlank() ? null : body.clientId();
+        if (clientId != null && clientId.length() > 64) {
+            throw ApiException.invalid("validation-failed", "client_id is at most 64 characters.");
+        }
+        if (body.attachmentIds() != null && !body.attachmentIds().isEmpty()) {
+            throw ApiException.invalid("unknown-attachment", "No such attachment in this room.");
+        }
+        try {
+            return tx.execute(status -> {
+                Optional<Sent> replay = replay(user, roomId, clientId);
+                if (replay.isPresent()) {
+                    return replay.get();
+                }
+                Standing s = access.act(user, roomId, false);
+                if (body.replyTo() != null
+                        && messages.findByIdAndRoomId(body.replyTo(), roomId).isEmpty()) {
+                    throw ApiException.invalid("invalid-reply", "A reply must answer a message of the same room.");
+                }
+                throttle(user.id(), roomId);
+                List<String> mentions = mentions(roomId, content, user.id());
+                long seq = log.nextSeq(s.room().id());
+                Message m = messages.saveAndFlush(Message.text(
+                        roomId,
+                        seq,
+                        new Message.Author(user.id(), user.email(), user.displayName()),
+                        content,
+                        clientId,
+                        body.replyTo(),
+                        mentions,
+                        clock.instant()));
+                MessageView view = views.broadcast(m);
+                log.record(roomId, seq, "message.created", m.id(), Map.of("message", view));
+                for (String mentioned : mentions) {
+                    publisher.publishEvent(new RoomEvents.UserNotified(
+                            mentioned, Map.of("type", "mention", "room_id", roomId, "message_id", m.id(), "seq", seq)));
+                }
+                return new Sent(view, true);
+            });
+        } catch (DataIntegrityViolationException raced) {
+            // A concurrent resend of the same client_id committed first: answer with its message.
+            return tx.execute(status -> replay(user, roomId, clientId)).orElseThrow(() -> raced);
+        }
+    }
+
+    public MessagePage page(CurrentUser user, String roomId, Long beforeSeq, Long afterSeq, int limit) {
+        int size = checkLimit(limit);
+        return tx.execute(status -> {
+            access.read(user, roomId);
+            PageRequest page = PageRequest.of(0, size + 1);
+            List<Message> found;
+            if (afterSeq != null) {
+                found = messages.after(roomId, afterSeq, page);
+            } else {
+                found = new ArrayList<>(
+                        beforeSeq != null ? messages.before(roomId, beforeSeq, page) : messages.newest(roomId, page));
+            }
+            boolean more = found.size() > size;
+            List<Message> kept = new ArrayList<>(found.subList(0, Math.min(size, found.size())));
+            if (afterSeq == null) {
+                java.util.Collections.reverse(kept);
+            }
+            return new MessagePage(views.render(kept, user.id()), more);
+        });
+    }
+
+    public EventPage events(CurrentUser user, String roomId, long afterSeq, int limit) {
+        int size = checkLimit(limit);
+        return tx.execute(status -> {
+            access.read(user, roomId);
+            List<RoomEvent> found = events.after(roomId, afterSeq, PageRequest.of(0, size + 1));
+            List<JsonNode> frames = new ArrayList<>();
+            for (RoomEvent e : found.subList(0, Math.min(size, found.size()))) {
+                try {
+                    frames.add(json.readTree(e.payload()));
+                } catch (Exception ex) {
+                    throw new IllegalStateException("stored event unreadable", ex);
+                }
+            }
+            return new EventPage(frames, found.size() > size);
+        });
+    }
+
+    public MessageView edit(CurrentUser user, String roomId, String messageId, EditMessage body) {
+        String content = checkedContent(body.content());
+        return tx.execute(status -> {
+            access.read(user, roomId);
+            Message m =
+                    messages.findByIdAndRoomId(messageId, roomId).orElseThrow(() -> ApiException.notFound("Message"));
+            if (!user.id().equals(m.authorId())) {
+                throw ApiException.forbidden("Only the author can edit a message.");
+            }
+            m.edit(content, mentions(roomId, content, user.id()), clock.instant());
+            messages.flush();
+            MessageView view = views.broadcast(m);
+            log.append(roomId, "message.updated", m.id(), Map.of("message", view));
+            return view;
+        });
+    }
+
+    public void delete(CurrentUser user, String roomId, String messageId) {
+        tx.executeWithoutResult(status -> {
+            Standing s = access.read(user, roomId);
+            Message m =
+                    messages.findByIdAndRoomId(messageId, roomId).orElseThrow(() -> ApiException.notFound("Message"));
+            boolean author = user.id().equals(m.authorId());
+            if (!author && s.effectiveRole() != Role.OWNER) {
+                throw ApiException.forbidden("Only the author or an owner can delete a message.");
+            }
+            if (m.deleted()) {
+                return;
+            }
+            m.delete(clock.instant());
+            messages.flush();
+            MessageView view = views.broadcast(m);
+            log.redact(roomId, m.id(), Map.of("message", view));
+            log.append(roomId, "message.deleted", m.id(), Map.of("message_id", m.id()));
+        });
+    }
+
+    public void react(CurrentUser user, String roomId, String messageId, String emoji, boolean add) {
+        if (!EMOJIS.contains(emoji)) {
+            throw ApiException.invalid("unknown-emoji", "That emoji is not one of the reactions offered.");
+        }
+        tx.executeWithoutResult(status -> {
+            access.member(user, roomId);
+            Message m =
+                    messages.findByIdAndRoomId(messageId, roomId).orElseThrow(() -> ApiException.notFound("Message"));
+            boolean present = reactions.existsByMessageIdAndUserIdAndEmoji(m.id(), user.id(), emoji);
+            if (present == add) {
+                return; // already as asked: no event, no seq
+            }
+            if (add) {
+                reactions.saveAndFlush(new Reaction(m.id(), user.id(), emoji, clock.instant()));
+            } else {
+                reactions.remove(m.id(), user.id(), emoji);
+            }
+            long count = reactions.countByMessageIdAndEmoji(m.id(), emoji);
+            log.append(
+                    roomId,
+                    "reaction.changed",
+                    m.id(),
+                    Map.of("message_id", m.id(), "emoji", emoji, "count", count, "user_id", user.id(), "reacted", add));
+        });
+    }
+
+    public void pin(CurrentUser user, String roomId, String messageId, boolean pinned) {
+        tx.executeWithoutResult(status -> {
+            access.act(user, roomId, false);
+            Message m =
+                    messages.findByIdAndRoomId(messageId, roomId).orElseThrow(() -> ApiException.notFound("Message"));
+            if (m.deleted()) {
+                throw ApiException.conflict("message-deleted", "A deleted message cannot be pinned.", Map.of());
+            }
+            if (m.pinned() == pinned) {
+                return;
+            }
+            m.pin(pinned);
+            messages.flush();
+            log.append(roomId, "pin.changed", m.id(), Map.of("message_id", m.id(), "pinned", pinned));
+        });
+    }
+
+    private Optional<Sent> replay(CurrentUser user, String roomId, String clientId) {
+        if (clientId == null) {
+            return Optional.empty();
+        }
+        return messages.findByAuthorIdAndClientId(user.id(), clientId).map(m -> {
+            if (!m.roomId().equals(roomId)) {
+                throw ApiException.conflict(
+                        "client-id-reused", "That client_id was already used for another room's message.", Map.of());
+            }
+            access.read(user, roomId);
+            return new Sent(views.render(List.of(m), user.id()).get(0), false);
+        });
+    }
+
+    private void throttle(String userId, String roomId) {
+        Instant now = clock.instant();
+        Deque<Instant> sends = recentSends.computeIfAbsent(userId + "/" + roomId, k -> new ArrayDeque<>());
+        synchronized (sends) {
+            while (!sends.isEmpty() && !sends.peekFirst().isAfter(now.minus(limits.window()))) {
+                sends.pollFirst();
+            }
+            if (sends.size() >= limits.maxPerWindow()) {
+                long wait = Math.max(
+                        1,
+                        java.time.Duration.between(now, sends.peekFirst().plus(limits.window()))
+                                .toSeconds());
+                throw new ApiException(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "too-many-messages",
+                        "Too many messages; wait a moment.",
+                        Map.of("retry_after_seconds", wait));
+            }
+            sends.addLast(now);
+        }
+    }
+
+    /** Members named as {@code @email} or {@code @display name}, except the author. */
+    private List<String> mentions(String roomId, String content, String authorId) {
+        String lower = content.toLowerCase(Locale.ROOT);
+        Set<String> ids = new LinkedHashSet<>();
+        for (RoomMember m : members.findByRoomIdOrderByJoinedAtAsc(roomId)) {
+            if (m.userId() == null || m.userId().equals(authorId)) {
+                continue;
+            }
+            boolean byEmail = lower.contains("@" + m.email());
+            boolean byName = m.displayName() != null
+                    && lower.contains("@" + m.displayName().toLowerCase(Locale.ROOT));
+            if (byEmail || byName) {
+                ids.add(m.userId());
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    private static String checkedContent(String content) {
+        if (content == null || content.isBlank()) {
+            throw ApiException.invalid("empty-message", "A message needs some text.");
+        }
+        if (content.codePointCount(0, content.length()) > Message.MAX_CONTENT) {
+            throw ApiException.invalid("content-too-long", "A message is at most 4,000 characters.");
+        }
+        return content;
+    }
+
+    private static int checkLimit(int limit) {
+        if (limit < 1 || limit > 100) {
+            throw ApiException.invalid("bad-request", "limit is 1 to 100.");
+        }
+        return limit;
+    }
+}

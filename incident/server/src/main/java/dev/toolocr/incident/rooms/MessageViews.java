@@ -1,0 +1,80 @@
+package dev.toolocr.incident.rooms;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Renders messages for one reader (whose reactions are "mine") or for a broadcast (no reader). */
+@Component
+public class MessageViews {
+
+    private final ReactionRepository reactions;
+
+    MessageViews(ReactionRepository reactions) {
+        this.reactions = reactions;
+    }
+
+    public record ReactionView(String emoji, long count, boolean mine) {}
+
+    public record MessageView(
+            String id,
+            String roomId,
+            long seq,
+            String kind,
+            Message.Author author,
+            String content,
+            String replyTo,
+            List<String> mentions,
+            List<Object> attachments,
+            List<ReactionView> reactions,
+            boolean pinned,
+            Instant editedAt,
+            boolean deleted,
+            Instant createdAt) {}
+
+    MessageView broadcast(Message m) {
+        return render(List.of(m), null).get(0);
+    }
+
+    List<MessageView> render(List<Message> list, String readerId) {
+        Map<String, Map<String, long[]>> byMessage = new LinkedHashMap<>();
+        if (!list.isEmpty()) {
+            for (Reaction r :
+                    reactions.findByMessageIdIn(list.stream().map(Message::id).toList())) {
+                long[] countAndMine = byMessage
+                        .computeIfAbsent(r.messageId(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(r.emoji(), k -> new long[2]);
+                countAndMine[0]++;
+                if (r.userId().equals(readerId)) {
+                    countAndMine[1] = 1;
+                }
+            }
+        }
+        List<MessageView> views = new ArrayList<>();
+        for (Message m : list) {
+            List<ReactionView> rs = new ArrayList<>();
+            byMessage
+                    .getOrDefault(m.id(), Map.of())
+                    .forEach((emoji, c) -> rs.add(new ReactionView(emoji, c[0], c[1] == 1)));
+            views.add(new MessageView(
+                    m.id(),
+                    m.roomId(),
+                    m.seq(),
+                    m.kind(),
+                    m.author(),
+                    m.content(),
+                    m.replyTo(),
+                    m.mentions(),
+                    List.of(),
+                    rs,
+                    m.pinned(),
+                    m.editedAt(),
+                    m.deleted(),
+                    m.createdAt()));
+        }
+        return views;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.toolocr.incident.rooms;
+
+import java.util.Map;
+
+/** What the rooms feature tells the rest of the app, published inside the writing transaction. */
+public final class RoomEvents {
+
+    private RoomEvents() {}
+
+    /** A durable event with its seq; {@code json} is the exact frame the events feed returns. */
+    public record Recorded(String roomId, long seq, String type, String json) {}
+
+    /** Something for one person's notification queue (a mention, being added to a room). */
+    public record UserNotified(String userId, Map<String, Object> notification) {}
+
+    /** A person lost read access to a room; their live subscriptions to it must end. */
+    public record AccessRevoked(String roomId, String email) {}
+}
