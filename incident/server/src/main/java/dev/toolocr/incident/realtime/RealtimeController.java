@@ -5,8 +5,9 @@ import dev.toolocr.incident.rooms.MessageService;
 import dev.toolocr.incident.rooms.MessageService.SendMessage;
 import dev.toolocr.incident.rooms.RoomAccess;
 import dev.toolocr.incident.rooms.RoomDtos.MemberView;
-import dev.toolocr.incident.web.ApiException;
 import dev.toolocr.platform.auth.CurrentUser;
+import dev.toolocr.platform.web.ApiException;
+import dev.toolocr.platform.web.ProblemTypes;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,7 @@ class RealtimeController {
     private final Typing typing;
     private final Subscriptions subscriptions;
     private final SimpMessagingTemplate broker;
+    private final ProblemTypes problemTypes;
 
     RealtimeController(
             MessageService messages,
@@ -42,13 +44,15 @@ class RealtimeController {
             RoomAccess access,
             Typing typing,
             Subscriptions subscriptions,
-            SimpMessagingTemplate broker) {
+            SimpMessagingTemplate broker,
+            ProblemTypes problemTypes) {
         this.messages = messages;
         this.members = members;
         this.access = access;
         this.typing = typing;
         this.subscriptions = subscriptions;
         this.broker = broker;
+        this.problemTypes = problemTypes;
     }
 
     /** The message reaches subscribers as {@code message.created}; a refusal goes to /user/queue/errors. */
@@ -59,7 +63,7 @@ class RealtimeController {
             messages.send(user, roomId, body);
         } catch (ApiException e) {
             Map<String, Object> error = new LinkedHashMap<>();
-            error.put("type", e.slug());
+            error.put("type", problemTypes.resolve(e.type()).toString());
             error.put("status", e.status().value());
             error.put("detail", e.getMessage());
             error.put("room_id", roomId);

@@ -1,7 +1,7 @@
 package dev.toolocr.incident.rooms;
 
 import dev.toolocr.incident.rooms.Codes.Status;
-import dev.toolocr.incident.web.ApiException;
+import dev.toolocr.platform.web.ApiException;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 

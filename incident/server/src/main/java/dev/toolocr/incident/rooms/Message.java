@@ -71,7 +71,7 @@ public class Message {
 
     void edit(String newContent, List<String> newMentions, Instant now) {
         if (deleted) {
-            throw dev.toolocr.incident.web.ApiException.conflict(
+            throw dev.toolocr.platform.web.ApiException.conflict(
                     "message-deleted", "A deleted message cannot be edited.", java.util.Map.of());
         }
         content = newContent;

@@ -2,8 +2,8 @@ package dev.toolocr.incident.rooms;
 
 import dev.toolocr.incident.rooms.Codes.Role;
 import dev.toolocr.incident.rooms.Codes.Visibility;
-import dev.toolocr.incident.web.ApiException;
 import dev.toolocr.platform.auth.CurrentUser;
+import dev.toolocr.platform.web.ApiException;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,8 +1,8 @@
 package dev.toolocr.incident.rooms;
 
 import dev.toolocr.incident.rooms.Codes.Status;
-import dev.toolocr.incident.web.ApiException;
 import dev.toolocr.platform.auth.CurrentUser;
+import dev.toolocr.platform.web.ApiException;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Subquery;
 import java.time.LocalDate;

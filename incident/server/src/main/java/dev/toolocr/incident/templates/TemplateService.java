@@ -2,8 +2,8 @@ package dev.toolocr.incident.templates;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.toolocr.incident.web.ApiException;
 import dev.toolocr.platform.auth.CurrentUser;
+import dev.toolocr.platform.web.ApiException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;

@@ -257,7 +257,7 @@ class RealtimeIT extends LiveServer {
         BlockingQueue<JsonNode> errors = subscribe(s, "/user/queue/errors");
         send(s, "/app/rooms." + room + ".messages", Map.of("content", "hello", "client_id", "v-1"));
         JsonNode error = errors.poll(10, TimeUnit.SECONDS);
-        assertThat(error.path("type").asText()).isEqualTo("forbidden");
+        assertThat(error.path("type").asText()).isEqualTo("urn:irs:problem:forbidden");
         assertThat(error.path("client_id").asText()).isEqualTo("v-1");
     }
 
