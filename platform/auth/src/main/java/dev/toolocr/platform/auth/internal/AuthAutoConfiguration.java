@@ -33,20 +33,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Wires the auth module into any Spring Boot application: its tables (its own migrations, under the
  * host's table prefix), its endpoints under {@code /api/v2/auth}, and a default SecurityFilterChain
- * that the host may replace with one built by {@link AuthWebSecurity}. The host may provide a
- * {@link Clock} to control time.
+ * that the host may replace with one built by {@link AuthWebSecurity}. Time is the platform's
+ * {@link Clock}, which a test may replace.
  */
 @AutoConfiguration(before = SecurityAutoConfiguration.class)
 @AutoConfigurationPackage
 @EnableConfigurationProperties(AuthProperties.class)
 @Import({AuthController.class, AuthExceptionHandler.class})
 public class AuthAutoConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock authClock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     BCryptPasswordEncoder passwordEncoder() {
