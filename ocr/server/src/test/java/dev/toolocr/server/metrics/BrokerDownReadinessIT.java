@@ -7,6 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HttpCodeStatusMapper;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -23,6 +26,18 @@ class BrokerDownReadinessIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    HttpCodeStatusMapper statusCodes;
+
+    @Test
+    void aProcessNotReadyOrDownStillAnswers503() {
+        // Mapping DEGRADED replaces Boot's default mappings; the others must still hold.
+        assertThat(statusCodes.getStatusCode(Status.OUT_OF_SERVICE)).isEqualTo(503);
+        assertThat(statusCodes.getStatusCode(Status.DOWN)).isEqualTo(503);
+        assertThat(statusCodes.getStatusCode(new Status("DEGRADED"))).isEqualTo(200);
+        assertThat(statusCodes.getStatusCode(Status.UP)).isEqualTo(200);
+    }
 
     @Test
     void readinessIsDegradedButStillServes() throws Exception {
