@@ -1,17 +1,12 @@
 package dev.toolocr.server;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.Dependency;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.toolocr.platform.ArchitectureRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
@@ -44,18 +39,12 @@ class ModuleStructureTest {
 
     @Test
     void nothingUsesAnotherModulesInternalPackage() {
-        classes().should(onlyUseTheirOwnInternals()).check(all);
+        ArchitectureRules.nothingUsesAnotherModulesInternalPackage().check(all);
     }
 
     @Test
     void platformModulesKnowNoApplication() {
-        noClasses()
-                .that()
-                .resideInAPackage("dev.toolocr.platform..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("dev.toolocr.server..", "dev.toolocr.engine..", "dev.toolocr.incident..")
-                .check(all);
+        ArchitectureRules.platformKnowsNoApplication().check(all);
     }
 
     @Test
@@ -76,26 +65,5 @@ class ModuleStructureTest {
                 .beFreeOfCycles()
                 .check(all);
         slices().matching("dev.toolocr.(*)..").should().beFreeOfCycles().check(all);
-    }
-
-    /** A dependency on {@code a.b.internal.X} is allowed only from classes inside {@code a.b}. */
-    private static ArchCondition<JavaClass> onlyUseTheirOwnInternals() {
-        return new ArchCondition<>("use another module's internal package only from inside that module") {
-            @Override
-            public void check(JavaClass origin, ConditionEvents events) {
-                for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
-                    String target = dependency.getTargetClass().getPackageName();
-                    int internal = target.indexOf(".internal");
-                    if (!target.startsWith("dev.toolocr.") || internal < 0) {
-                        continue;
-                    }
-                    String owner = target.substring(0, internal);
-                    String from = origin.getPackageName();
-                    if (!(from.equals(owner) || from.startsWith(owner + "."))) {
-                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
-                    }
-                }
-            }
-        };
     }
 }

@@ -1,20 +1,18 @@
 package dev.toolocr.server.role;
 
+import dev.toolocr.platform.web.ProblemResponses;
 import dev.toolocr.platform.web.ProblemType;
-import dev.toolocr.platform.web.ProblemTypes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,10 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class WorkerRoleConfiguration {
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> workerOnly(ProblemTypes types) {
-        String body = "{\"type\":\"" + types.resolve(ProblemType.NOT_FOUND.uri())
-                + "\",\"title\":\"Not Found\",\"status\":404,"
-                + "\"detail\":\"This process runs task workers only; the API is served elsewhere.\"}";
+    FilterRegistrationBean<OncePerRequestFilter> workerOnly(ProblemResponses problems) {
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -42,10 +37,11 @@ class WorkerRoleConfiguration {
                     chain.doFilter(request, response);
                     return;
                 }
-                response.setStatus(HttpStatus.NOT_FOUND.value());
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                response.getWriter().write(body);
+                problems.write(
+                        response,
+                        HttpStatus.NOT_FOUND,
+                        ProblemType.NOT_FOUND,
+                        "This process runs task workers only; the API is served elsewhere.");
             }
         };
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);

@@ -8,7 +8,7 @@ import dev.toolocr.platform.auth.UserDirectory;
 import dev.toolocr.platform.events.SharedEvents;
 import dev.toolocr.platform.persistence.DatabaseProperties;
 import dev.toolocr.platform.persistence.MigrationSet;
-import dev.toolocr.platform.web.ProblemTypes;
+import dev.toolocr.platform.web.ProblemResponses;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -158,8 +158,8 @@ public class AuthAutoConfiguration {
     }
 
     @Bean
-    AuthWebSecurity authWebSecurity(BearerTokenFilter bearer, ProblemTypes types, ObjectMapper json) {
-        return new DefaultAuthWebSecurity(bearer, types, json);
+    AuthWebSecurity authWebSecurity(BearerTokenFilter bearer, ProblemResponses problems) {
+        return new DefaultAuthWebSecurity(bearer, problems);
     }
 
     /** For a host without rules of its own: every other API path needs a signed-in caller. */

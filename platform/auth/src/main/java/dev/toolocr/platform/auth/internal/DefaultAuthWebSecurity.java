@@ -1,16 +1,10 @@
 package dev.toolocr.platform.auth.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.toolocr.platform.auth.AuthWebSecurity;
-import dev.toolocr.platform.web.ProblemTypes;
+import dev.toolocr.platform.web.ProblemResponses;
+import dev.toolocr.platform.web.ProblemType;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -26,13 +20,11 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 class DefaultAuthWebSecurity implements AuthWebSecurity {
 
     private final BearerTokenFilter bearer;
-    private final ProblemTypes types;
-    private final ObjectMapper json;
+    private final ProblemResponses problems;
 
-    DefaultAuthWebSecurity(BearerTokenFilter bearer, ProblemTypes types, ObjectMapper json) {
+    DefaultAuthWebSecurity(BearerTokenFilter bearer, ProblemResponses problems) {
         this.bearer = bearer;
-        this.types = types;
-        this.json = json;
+        this.problems = problems;
     }
 
     @Override
@@ -63,27 +55,11 @@ class DefaultAuthWebSecurity implements AuthWebSecurity {
                     hostRules.customize(auth);
                     auth.anyRequest().permitAll();
                 })
-                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
-                                problem(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in to continue."))
-                        .accessDeniedHandler((request, response, ex) ->
-                                problem(response, HttpStatus.FORBIDDEN, "forbidden", "You may not do this.")))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> problems.write(
+                                response, HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHENTICATED, "Sign in to continue."))
+                        .accessDeniedHandler((request, response, ex) -> problems.write(
+                                response, HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, "You may not do this.")))
                 .headers(h -> h.contentTypeOptions(c -> {}).frameOptions(f -> f.deny()));
         return http.build();
-    }
-
-    private void problem(HttpServletResponse response, HttpStatus status, String slug, String detail)
-            throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Bearer");
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", types.of(slug).toString());
-        body.put("title", status.getReasonPhrase());
-        body.put("status", status.value());
-        body.put("detail", detail);
-        json.writeValue(response.getWriter(), body);
     }
 }

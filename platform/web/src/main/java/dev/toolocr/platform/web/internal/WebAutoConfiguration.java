@@ -1,5 +1,7 @@
 package dev.toolocr.platform.web.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.toolocr.platform.web.ProblemResponses;
 import dev.toolocr.platform.web.ProblemTypes;
 import dev.toolocr.platform.web.RequestIdFilter;
 import dev.toolocr.platform.web.WebProperties;
@@ -22,6 +24,11 @@ public class WebAutoConfiguration {
     @Bean
     ProblemTypes problemTypes(WebProperties properties) {
         return new ProblemTypes(properties);
+    }
+
+    @Bean
+    ProblemResponses problemResponses(ProblemTypes types, ObjectMapper json) {
+        return new ProblemResponses(types, json);
     }
 
     @Configuration(proxyBeanMethods = false)
