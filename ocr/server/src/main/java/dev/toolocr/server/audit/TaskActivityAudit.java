@@ -1,12 +1,12 @@
 package dev.toolocr.server.audit;
 
-import dev.toolocr.platform.auth.AuthEvent;
+import dev.toolocr.platform.audit.AuditLog;
+import dev.toolocr.platform.audit.AuditRecord;
 import dev.toolocr.platform.auth.ClientAddresses;
 import dev.toolocr.platform.auth.ClientInfo;
 import dev.toolocr.platform.auth.UserDirectory;
 import dev.toolocr.platform.web.RequestIdFilter;
 import dev.toolocr.server.tasks.TaskActivity;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,35 +16,23 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Turns the auth module's and the task module's events into audit entries with request context. */
+/**
+ * Turns the task module's activity into audit entries with the request's context. Sign-in and
+ * administrator access are audited by the platform's audit module itself.
+ */
 @Component
-class AuditEventListener {
+class TaskActivityAudit {
 
     private final AuditLog audit;
     private final ClientAddresses clients;
     private final UserDirectory directory;
     private final Clock clock;
 
-    AuditEventListener(AuditLog audit, ClientAddresses clients, UserDirectory directory, Clock clock) {
+    TaskActivityAudit(AuditLog audit, ClientAddresses clients, UserDirectory directory, Clock clock) {
         this.audit = audit;
         this.clients = clients;
         this.directory = directory;
         this.clock = clock;
-    }
-
-    @EventListener
-    void onAuth(AuthEvent e) {
-        ClientInfo client = e.ipAddress() != null ? new ClientInfo(e.ipAddress(), e.userAgent()) : currentClient();
-        audit.record(new AuditRecord(
-                e.occurredAt(),
-                e.type(),
-                e.outcome(),
-                e.userId(),
-                e.email(),
-                client.ipAddress(),
-                client.userAgent(),
-                MDC.get(RequestIdFilter.MDC_KEY),
-                e.details()));
     }
 
     @EventListener
@@ -70,10 +58,9 @@ class AuditEventListener {
     }
 
     /** The caller of the current HTTP request, or nothing when the event comes from a worker thread. */
-    ClientInfo currentClient() {
+    private ClientInfo currentClient() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            HttpServletRequest request = attributes.getRequest();
-            return clients.resolve(request);
+            return clients.resolve(attributes.getRequest());
         }
         return new ClientInfo(null, null);
     }

@@ -1,0 +1,15 @@
+package dev.toolocr.platform.audit;
+
+/**
+ * Records audit events. An event recorded inside a transaction is kept if and only if that
+ * transaction commits; outside one it is kept at once. A kept event is written even when the
+ * process dies before writing it: it waits in the event publication registry until any process
+ * hands it to the writer again.
+ */
+public interface AuditLog {
+
+    void record(AuditRecord event);
+
+    /** Waits (a few seconds at most) until every committed event has been written; for shutdown and tests. */
+    void flush();
+}
