@@ -4,22 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.toolocr.incident.rooms.RoomEvents;
 import dev.toolocr.platform.audit.AuditLog;
-import dev.toolocr.platform.audit.AuditRecord;
-import dev.toolocr.platform.auth.ClientAddresses;
-import dev.toolocr.platform.auth.ClientInfo;
 import dev.toolocr.platform.auth.CurrentUser;
-import dev.toolocr.platform.web.RequestIdFilter;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.MDC;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Audits what the spec lists of a room's durable events: changes of the room (its fields and its
@@ -31,15 +23,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class RoomActivityAudit {
 
     private final AuditLog audit;
-    private final ClientAddresses clients;
     private final ObjectMapper json;
-    private final Clock clock;
 
-    RoomActivityAudit(AuditLog audit, ClientAddresses clients, ObjectMapper json, Clock clock) {
+    RoomActivityAudit(AuditLog audit, ObjectMapper json) {
         this.audit = audit;
-        this.clients = clients;
         this.json = json;
-        this.clock = clock;
     }
 
     @EventListener
@@ -68,17 +56,8 @@ class RoomActivityAudit {
             default -> {}
         }
         CurrentUser actor = currentUser();
-        ClientInfo client = currentClient();
-        audit.record(new AuditRecord(
-                clock.instant(),
-                action,
-                "success",
-                actor == null ? null : actor.id(),
-                actor == null ? null : actor.email(),
-                client.ipAddress(),
-                client.userAgent(),
-                MDC.get(RequestIdFilter.MDC_KEY),
-                details));
+        audit.recordNow(
+                action, "success", actor == null ? null : actor.id(), actor == null ? null : actor.email(), details);
     }
 
     private JsonNode parse(String frame) {
@@ -98,12 +77,5 @@ class RoomActivityAudit {
     private static CurrentUser currentUser() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof CurrentUser u ? u : null;
-    }
-
-    private ClientInfo currentClient() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            return clients.resolve(attributes.getRequest());
-        }
-        return new ClientInfo(null, null);
     }
 }

@@ -46,13 +46,15 @@ public class AuditAutoConfiguration {
             PlatformTransactionManager transactions,
             EventPublicationRegistry registry,
             AuditProperties properties,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters,
+            ClientAddresses clients,
+            Clock clock) {
         TransactionTemplate own = new TransactionTemplate(transactions);
         own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         Counter lost = Counter.builder(properties.metricPrefix() + "_audit_lost")
                 .description("Audit events that could not be recorded")
                 .register(meters.getIfAvailable(SimpleMeterRegistry::new));
-        return new PersistentAuditLog(events, own, registry, lost);
+        return new PersistentAuditLog(events, own, registry, lost, clients, clock);
     }
 
     @Bean

@@ -8,8 +8,6 @@ import dev.toolocr.platform.auth.ClientInfo;
 import dev.toolocr.platform.web.RequestIdFilter;
 import org.slf4j.MDC;
 import org.springframework.context.event.EventListener;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** Every sign-in event of the auth module becomes an audit entry with the caller's address. */
 class AuthEventAudit {
@@ -24,8 +22,9 @@ class AuthEventAudit {
 
     @EventListener
     void onAuth(AuthEvent e) {
-        ClientInfo client =
-                e.ipAddress() != null ? new ClientInfo(e.ipAddress(), e.userAgent()) : currentClient(clients);
+        ClientInfo client = e.ipAddress() != null
+                ? new ClientInfo(e.ipAddress(), e.userAgent())
+                : PersistentAuditLog.currentClient(clients);
         audit.record(new AuditRecord(
                 e.occurredAt(),
                 e.type(),
@@ -36,13 +35,5 @@ class AuthEventAudit {
                 client.userAgent(),
                 MDC.get(RequestIdFilter.MDC_KEY),
                 e.details()));
-    }
-
-    /** The caller of the current HTTP request, or nothing when the event comes from another thread. */
-    static ClientInfo currentClient(ClientAddresses clients) {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            return clients.resolve(attributes.getRequest());
-        }
-        return new ClientInfo(null, null);
     }
 }

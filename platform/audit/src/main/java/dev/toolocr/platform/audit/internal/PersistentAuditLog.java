@@ -2,14 +2,22 @@ package dev.toolocr.platform.audit.internal;
 
 import dev.toolocr.platform.audit.AuditLog;
 import dev.toolocr.platform.audit.AuditRecord;
+import dev.toolocr.platform.auth.ClientAddresses;
+import dev.toolocr.platform.auth.ClientInfo;
+import dev.toolocr.platform.web.RequestIdFilter;
 import io.micrometer.core.instrument.Counter;
+import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Records an event by publishing it: the event publication registry stores it in the caller's
@@ -25,16 +33,46 @@ final class PersistentAuditLog implements AuditLog {
     private final TransactionTemplate ownTransaction;
     private final EventPublicationRegistry registry;
     private final Counter lost;
+    private final ClientAddresses clients;
+    private final Clock clock;
 
     PersistentAuditLog(
             ApplicationEventPublisher events,
             TransactionTemplate ownTransaction,
             EventPublicationRegistry registry,
-            Counter lost) {
+            Counter lost,
+            ClientAddresses clients,
+            Clock clock) {
         this.events = events;
         this.ownTransaction = ownTransaction;
         this.registry = registry;
         this.lost = lost;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    @Override
+    public void recordNow(
+            String eventType, String outcome, String userId, String userEmail, Map<String, String> details) {
+        ClientInfo client = currentClient(clients);
+        record(new AuditRecord(
+                clock.instant(),
+                eventType,
+                outcome,
+                userId,
+                userEmail,
+                client.ipAddress(),
+                client.userAgent(),
+                MDC.get(RequestIdFilter.MDC_KEY),
+                details));
+    }
+
+    /** The caller of the current HTTP request, or nothing when the event comes from another thread. */
+    static ClientInfo currentClient(ClientAddresses clients) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return clients.resolve(attributes.getRequest());
+        }
+        return new ClientInfo(null, null);
     }
 
     @Override
