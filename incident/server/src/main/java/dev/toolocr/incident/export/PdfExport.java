@@ -19,6 +19,10 @@ import java.util.Map;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -150,9 +154,56 @@ class PdfExport {
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
-            return out.toByteArray();
+            return withToUnicode(out.toByteArray(), page.drawn);
         } catch (IOException e) {
             throw new UncheckedIOException("PDF export failed", e);
+        }
+    }
+
+    /**
+     * Replaces the subset font's ToUnicode map with one made from the characters actually drawn.
+     * PDFBox maps each glyph back to the lowest code point the font assigns to it, and Noto gives
+     * many ideographs' glyphs to a Kangxi radical too (大 U+5927 and ⼤ U+2F24): copied or searched
+     * text would then not be the text that was written. The content's character codes are the
+     * font's glyph ids (PDFBox's Identity-H subset), so the map is glyph id → code point.
+     */
+    private static byte[] withToUnicode(byte[] pdf, Map<Integer, Integer> drawn) throws IOException {
+        StringBuilder cmap = new StringBuilder()
+                .append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
+                .append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")
+                .append("/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n")
+                .append("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+        List<Map.Entry<Integer, Integer>> entries = new ArrayList<>(new java.util.TreeMap<>(drawn).entrySet());
+        for (int from = 0; from < entries.size(); from += 100) {
+            List<Map.Entry<Integer, Integer>> block = entries.subList(from, Math.min(entries.size(), from + 100));
+            cmap.append(block.size()).append(" beginbfchar\n");
+            for (Map.Entry<Integer, Integer> e : block) {
+                cmap.append(String.format(Locale.ROOT, "<%04X> <", e.getKey()));
+                for (char c : Character.toChars(e.getValue())) {
+                    cmap.append(String.format(Locale.ROOT, "%04X", (int) c));
+                }
+                cmap.append(">\n");
+            }
+            cmap.append("endbfchar\n");
+        }
+        cmap.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            java.util.Set<COSDictionary> done = new java.util.HashSet<>();
+            for (PDPage p : doc.getPages()) {
+                for (COSName name : p.getResources().getFontNames()) {
+                    COSDictionary font = p.getResources().getFont(name).getCOSObject();
+                    if (COSName.TYPE0.equals(font.getCOSName(COSName.SUBTYPE)) && done.add(font)) {
+                        COSStream stream = doc.getDocument().createCOSStream();
+                        try (java.io.OutputStream os = stream.createOutputStream(COSName.FLATE_DECODE)) {
+                            os.write(cmap.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        }
+                        font.setItem(COSName.TO_UNICODE, stream);
+                    }
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
         }
     }
 
@@ -162,6 +213,8 @@ class PdfExport {
         private final PDDocument doc;
         private final PDType0Font font;
         private final CmapLookup cmap;
+        /** Glyph id → the code point drawn with it, for the ToUnicode map. */
+        final Map<Integer, Integer> drawn = new HashMap<>();
         private final float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
         private PDPageContentStream stream;
         private float y;
@@ -241,6 +294,7 @@ class PdfExport {
             if (line.isEmpty()) {
                 return;
             }
+            line.codePoints().forEach(cp -> drawn.putIfAbsent(cmap.getGlyphId(cp), cp));
             stream.beginText();
             stream.setFont(font, size);
             stream.newLineAtOffset(x, atY);
