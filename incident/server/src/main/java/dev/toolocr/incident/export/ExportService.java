@@ -74,10 +74,11 @@ class ExportService {
         RoomRecord record = collect(user, roomId, zone);
         String stem = "incident-" + record.room().id().substring(0, 8);
         Rendered rendered = switch (format) {
-            case MARKDOWN -> new Rendered(
-                    MarkdownExport.render(record).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    "text/markdown;charset=UTF-8",
-                    stem + ".md");
+            case MARKDOWN ->
+                new Rendered(
+                        MarkdownExport.render(record).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "text/markdown;charset=UTF-8",
+                        stem + ".md");
             case PDF -> new Rendered(pdf.render(record), "application/pdf", stem + ".pdf");
         };
         publisher.publishEvent(new RoomExported(

@@ -42,7 +42,9 @@ final class MarkdownExport {
         }
         md.append('\n');
         if (room.description() != null && !room.description().isBlank()) {
-            md.append("## Description\n\n").append(block(room.description(), "")).append('\n');
+            md.append("## Description\n\n")
+                    .append(block(room.description(), ""))
+                    .append('\n');
         }
         if (room.resolution() != null && !room.resolution().isBlank()) {
             md.append("## Resolution\n\n").append(block(room.resolution(), "")).append('\n');
@@ -98,7 +100,11 @@ final class MarkdownExport {
                 md.append(block(m.content(), "> "));
             }
             for (Attachment a : m.attachments()) {
-                md.append("> 📎 ").append(inline(a.filename())).append(" (").append(a.mimeType()).append(", ");
+                md.append("> 📎 ")
+                        .append(inline(a.filename()))
+                        .append(" (")
+                        .append(a.mimeType())
+                        .append(", ");
                 md.append(Text.size(a.size())).append(")  \n");
             }
             md.append('\n');

@@ -72,8 +72,9 @@ class PdfExport {
 
             page.text("Incident report: " + room.title(), 16, 0);
             page.text(
-                    "Exported " + Text.time(r.exportedAt(), r.zone()) + " (" + r.zone().getId() + ") by "
-                            + r.exportedBy() + ". All times are " + r.zone().getId() + ".",
+                    "Exported " + Text.time(r.exportedAt(), r.zone()) + " ("
+                            + r.zone().getId() + ") by " + r.exportedBy() + ". All times are "
+                            + r.zone().getId() + ".",
                     8,
                     0);
             page.gap(8);
@@ -134,7 +135,10 @@ class PdfExport {
                     page.text(m.content(), BODY, 12);
                 }
                 for (Attachment a : m.attachments()) {
-                    page.text("Attachment: " + a.filename() + " (" + a.mimeType() + ", " + Text.size(a.size()) + ")", 8, 12);
+                    page.text(
+                            "Attachment: " + a.filename() + " (" + a.mimeType() + ", " + Text.size(a.size()) + ")",
+                            8,
+                            12);
                 }
             }
 
@@ -215,6 +219,7 @@ class PdfExport {
         private final CmapLookup cmap;
         /** Glyph id → the code point drawn with it, for the ToUnicode map. */
         final Map<Integer, Integer> drawn = new HashMap<>();
+
         private final float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
         private PDPageContentStream stream;
         private float y;

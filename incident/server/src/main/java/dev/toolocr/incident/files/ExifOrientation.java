@@ -72,8 +72,8 @@ final class ExifOrientation {
             boolean intel = block[i] == 'I' && block[i + 1] == 'I' && block[i + 2] == 42 && block[i + 3] == 0;
             boolean motorola = block[i] == 'M' && block[i + 1] == 'M' && block[i + 2] == 0 && block[i + 3] == 42;
             if (intel || motorola) {
-                try (ImageInputStream in = ImageIO.createImageInputStream(
-                        new ByteArrayInputStream(block, i, block.length - i))) {
+                try (ImageInputStream in =
+                        ImageIO.createImageInputStream(new ByteArrayInputStream(block, i, block.length - i))) {
                     return orientation(new TIFFReader().read(in));
                 }
             }

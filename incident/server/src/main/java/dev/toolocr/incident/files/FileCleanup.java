@@ -67,9 +67,8 @@ class FileCleanup {
             return;
         }
         files.deleteOf(messageId);
-        List<String> prefixes = ids.stream()
-                .map(id -> StoredFile.prefix(event.roomId(), id))
-                .toList();
+        List<String> prefixes =
+                ids.stream().map(id -> StoredFile.prefix(event.roomId(), id)).toList();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

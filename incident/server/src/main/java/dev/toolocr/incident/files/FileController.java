@@ -35,7 +35,9 @@ class FileController {
     @PostMapping(path = "/api/v2/rooms/{id}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Attachment upload(
-            CurrentUser user, @PathVariable String id, @RequestPart(name = "file", required = false) MultipartFile file) {
+            CurrentUser user,
+            @PathVariable String id,
+            @RequestPart(name = "file", required = false) MultipartFile file) {
         return files.upload(user, id, file);
     }
 
@@ -68,8 +70,9 @@ class FileController {
 
     private static ResponseEntity<InputStreamResource> send(Download d, String ifNoneMatch) throws IOException {
         HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.CONTENT_DISPOSITION, FileNames.contentDisposition(
-                d.inline() ? "inline" : "attachment", d.filename()));
+        headers.set(
+                HttpHeaders.CONTENT_DISPOSITION,
+                FileNames.contentDisposition(d.inline() ? "inline" : "attachment", d.filename()));
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Content-Security-Policy", SANDBOX);
         // Revalidated on every use, so that a reader who lost access to the room stops getting it.
@@ -77,7 +80,9 @@ class FileController {
         headers.setETag(d.etag());
         if (d.etag().equals(ifNoneMatch)) {
             d.body().close();
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .headers(headers)
+                    .build();
         }
         headers.setContentType(MediaType.parseMediaType(d.contentType()));
         if (d.length() >= 0) {

@@ -49,7 +49,12 @@ class FileService {
 
     /** An opened file: what to tell the browser, and the bytes (the caller closes them). */
     record Download(
-            String fileId, String contentType, boolean inline, String filename, long length, String etag,
+            String fileId,
+            String contentType,
+            boolean inline,
+            String filename,
+            long length,
+            String etag,
             InputStream body) {}
 
     private final StoredFileRepository files;
@@ -194,14 +199,7 @@ class FileService {
                         body);
             }
             String rendered = renditionType(body);
-            return new Download(
-                    file.id(),
-                    rendered,
-                    true,
-                    renamed(file.filename(), variant, rendered),
-                    -1,
-                    etag,
-                    body);
+            return new Download(file.id(), rendered, true, renamed(file.filename(), variant, rendered), -1, etag, body);
         } catch (NoSuchObjectException e) {
             log.error("file {} has no stored object under its key", file.id());
             throw ApiException.notFound("File");

@@ -23,12 +23,16 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("incident.files")
 public record FilesProperties(
         @DefaultValue("50MB") @NotNull DataSize maxSize,
-        @DefaultValue("40000000") @Min(1) @Max(1_000_000_000) long maxPixels,
+
+        @DefaultValue("40000000") @Min(1) @Max(1_000_000_000)
+        long maxPixels,
+
         @DefaultValue("24h") @NotNull Duration unattachedRetention) {
 
     @AssertTrue(message = "max-size must be between 1KB and 2GB")
     public boolean isMaxSizeSensible() {
         return maxSize == null
-                || (maxSize.toBytes() >= 1024 && maxSize.toBytes() <= DataSize.ofGigabytes(2).toBytes());
+                || (maxSize.toBytes() >= 1024
+                        && maxSize.toBytes() <= DataSize.ofGigabytes(2).toBytes());
     }
 }

@@ -34,7 +34,8 @@ class Renditions {
     static final int THUMBNAIL = 320;
 
     /** One image decoded per core at a time: each decode holds a few tens of MB at most. */
-    private final Semaphore decoders = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    private final Semaphore decoders =
+            new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     private final long maxPixels;
 
@@ -72,8 +73,7 @@ class Renditions {
                     throw new ApiException(
                             HttpStatus.PAYLOAD_TOO_LARGE,
                             "image-too-large",
-                            "The image is " + width + "×" + height + " pixels; the limit is " + maxPixels
-                                    + " pixels.",
+                            "The image is " + width + "×" + height + " pixels; the limit is " + maxPixels + " pixels.",
                             Map.of("width", width, "height", height, "max_pixels", maxPixels));
                 }
                 return new Size(width, height);
@@ -173,7 +173,8 @@ class Renditions {
 
     /** Plain RGB or ARGB pixels, whatever the source's colour model (indexed, 16-bit, CMYK-converted, …). */
     private static BufferedImage redraw(BufferedImage source, int width, int height, boolean alpha) {
-        BufferedImage out = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        BufferedImage out =
+                new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);

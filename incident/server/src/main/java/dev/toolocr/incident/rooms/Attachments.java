@@ -12,7 +12,13 @@ public interface Attachments {
 
     /** A file as a message shows it, and as its upload answers. */
     record Attachment(
-            String id, String filename, String mimeType, long size, Integer width, Integer height, boolean hasPreview) {}
+            String id,
+            String filename,
+            String mimeType,
+            long size,
+            Integer width,
+            Integer height,
+            boolean hasPreview) {}
 
     /**
      * Attaches the files to the message: each must have been uploaded to this room by this user and

@@ -99,9 +99,10 @@ public class MessageService {
     public Sent send(CurrentUser user, String roomId, SendMessage body) {
         List<String> fileIds = checkedAttachmentIds(body.attachmentIds());
         // A photo needs no caption; a message without files needs text.
-        String content = fileIds.isEmpty() || (body.content() != null && !body.content().isBlank())
-                ? checkedContent(body.content())
-                : "";
+        String content =
+                fileIds.isEmpty() || (body.content() != null && !body.content().isBlank())
+                        ? checkedContent(body.content())
+                        : "";
         String clientId = body.clientId() == null || body.clientId().isBlank() ? null : body.clientId();
         if (clientId != null && clientId.length() > 64) {
             throw ApiException.invalid("validation-failed", "client_id is at most 64 characters.");
@@ -124,7 +125,14 @@ public class MessageService {
                 Message m = messages.saveAndFlush(
                         fileIds.isEmpty()
                                 ? Message.text(
-                                        roomId, seq, author, content, clientId, body.replyTo(), mentions, clock.instant())
+                                        roomId,
+                                        seq,
+                                        author,
+                                        content,
+                                        clientId,
+                                        body.replyTo(),
+                                        mentions,
+                                        clock.instant())
                                 : Message.file(
                                         roomId,
                                         seq,

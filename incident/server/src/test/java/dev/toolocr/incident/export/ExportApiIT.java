@@ -60,7 +60,10 @@ class ExportApiIT extends LiveServer {
         post(lead, room, FIRST, null);
         call("POST", "/api/v2/rooms/" + room + "/start", responder, Map.of());
         String photo = uploadPng(responder, "油漬照片.png");
-        call("POST", "/api/v2/rooms/" + room + "/messages", responder,
+        call(
+                "POST",
+                "/api/v2/rooms/" + room + "/messages",
+                responder,
                 Map.of("content", SECOND, "attachment_ids", List.of(photo)));
         post(responder, room, HOSTILE, null);
         call("POST", "/api/v2/rooms/" + room + "/resolve", lead, Map.of("resolution", "更換密封圈"));
@@ -90,8 +93,8 @@ class ExportApiIT extends LiveServer {
 
     private HttpResponse<byte[]> export(Person as, String query) throws Exception {
         return HTTP.send(
-                HttpRequest.newBuilder(URI.create(
-                                "http://localhost:" + port + "/api/v2/rooms/" + room + "/export" + query))
+                HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/api/v2/rooms/" + room + "/export" + query))
                         .header("Authorization", "Bearer " + as.token())
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -116,7 +119,8 @@ class ExportApiIT extends LiveServer {
         // The transcript is in seq order.
         assertThat(md.indexOf(FIRST)).isLessThan(md.indexOf(SECOND));
 
-        String html = HtmlRenderer.builder().build().render(Parser.builder().build().parse(md));
+        String html =
+                HtmlRenderer.builder().build().render(Parser.builder().build().parse(md));
         assertThat(html).doesNotContain("<script").doesNotContain("href=\"javascript");
         assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     }

@@ -17,7 +17,10 @@ class MarkdownExportTest {
     }
 
     private static String text(String markdown) {
-        return TextContentRenderer.builder().build().render(PARSER.parse(markdown)).strip();
+        return TextContentRenderer.builder()
+                .build()
+                .render(PARSER.parse(markdown))
+                .strip();
     }
 
     @Test
@@ -33,8 +36,16 @@ class MarkdownExportTest {
 
     @Test
     void blockMarkersAtTheStartOfALineStayText() {
-        for (String line : new String[] {"# not a heading", "- not a list", "1. not numbered", "> not a quote",
-                "---", "=== ", "+ plus", "    not code"}) {
+        for (String line : new String[] {
+            "# not a heading",
+            "- not a list",
+            "1. not numbered",
+            "> not a quote",
+            "---",
+            "=== ",
+            "+ plus",
+            "    not code"
+        }) {
             String rendered = html(MarkdownExport.block(line, ""));
             assertThat(rendered).as(line).startsWith("<p>");
             assertThat(text(MarkdownExport.block(line, ""))).as(line).isEqualTo(line.strip());

@@ -61,7 +61,9 @@ class FileApiIT extends LiveServer {
 
     private JsonNode uploaded(Person as, String roomId, String filename, String type, byte[] data) throws Exception {
         HttpResponse<byte[]> r = upload(as, roomId, filename, type, data);
-        assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+        assertThat(r.statusCode())
+                .as(new String(r.body(), StandardCharsets.UTF_8))
+                .isEqualTo(201);
         return json(r);
     }
 
@@ -71,8 +73,8 @@ class FileApiIT extends LiveServer {
         String room = room(owner, "open");
         BufferedImage image = Fixtures.halves(1600, 800);
         for (String format : List.of("png", "jpeg", "gif", "bmp", "tiff", "webp")) {
-            JsonNode file = uploaded(owner, room, "shot." + format, "application/octet-stream",
-                    Fixtures.encode(image, format));
+            JsonNode file =
+                    uploaded(owner, room, "shot." + format, "application/octet-stream", Fixtures.encode(image, format));
             assertThat(file.path("mime_type").asText()).as(format).isEqualTo("image/" + format);
             assertThat(file.path("width").asInt()).as(format).isEqualTo(1600);
             assertThat(file.path("height").asInt()).as(format).isEqualTo(800);
@@ -153,8 +155,10 @@ class FileApiIT extends LiveServer {
             assertThat(header(download, "Content-Disposition")).startsWith("attachment;");
             assertThat(header(download, "X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(header(download, "Content-Security-Policy")).contains("sandbox");
-            assertThat(get(owner, "/api/v2/files/" + id + "/preview").statusCode()).isEqualTo(404);
-            assertThat(get(owner, "/api/v2/files/" + id + "/thumbnail").statusCode()).isEqualTo(404);
+            assertThat(get(owner, "/api/v2/files/" + id + "/preview").statusCode())
+                    .isEqualTo(404);
+            assertThat(get(owner, "/api/v2/files/" + id + "/thumbnail").statusCode())
+                    .isEqualTo(404);
         }
     }
 
@@ -164,17 +168,24 @@ class FileApiIT extends LiveServer {
         String room = room(owner, "open");
         // An image with a page appended: kept as the image; only its pixels reach the renditions.
         byte[] jpeg = Fixtures.encode(Fixtures.halves(64, 32), "jpeg");
-        byte[] polyglot = Fixtures.concat(jpeg, "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
+        byte[] polyglot =
+                Fixtures.concat(jpeg, "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
         JsonNode file = uploaded(owner, room, "x.html", "text/html", polyglot);
         assertThat(file.path("mime_type").asText()).isEqualTo("image/jpeg");
-        HttpResponse<byte[]> download = get(owner, "/api/v2/files/" + file.path("id").asText());
+        HttpResponse<byte[]> download =
+                get(owner, "/api/v2/files/" + file.path("id").asText());
         assertThat(header(download, "Content-Type")).isEqualTo("image/jpeg");
         assertThat(header(download, "X-Content-Type-Options")).isEqualTo("nosniff");
-        byte[] preview = get(owner, "/api/v2/files/" + file.path("id").asText() + "/preview").body();
+        byte[] preview = get(owner, "/api/v2/files/" + file.path("id").asText() + "/preview")
+                .body();
         assertThat(new String(preview, StandardCharsets.ISO_8859_1)).doesNotContain("<script>");
 
         // Image magic bytes in front of a script that is no image at all: refused, nothing stored.
-        HttpResponse<byte[]> fake = upload(owner, room, "a.gif", "image/gif",
+        HttpResponse<byte[]> fake = upload(
+                owner,
+                room,
+                "a.gif",
+                "image/gif",
                 "GIF89a/*<script>alert(1)</script>*/".getBytes(StandardCharsets.UTF_8));
         assertThat(fake.statusCode()).isEqualTo(400);
         assertThat(json(fake).path("type").asText()).isEqualTo("urn:irs:problem:unreadable-image");
@@ -228,19 +239,23 @@ class FileApiIT extends LiveServer {
         assertThat(json(byOutsider).path("type").asText()).isEqualTo("urn:irs:problem:not-found");
 
         assertThat(get(viewer, "/api/v2/files/" + id).statusCode()).isEqualTo(200);
-        assertThat(get(viewer, "/api/v2/files/" + id + "/thumbnail").statusCode()).isEqualTo(200);
+        assertThat(get(viewer, "/api/v2/files/" + id + "/thumbnail").statusCode())
+                .isEqualTo(200);
         for (String path : List.of("", "/preview", "/thumbnail")) {
             HttpResponse<byte[]> r = get(outsider, "/api/v2/files/" + id + path);
             assertThat(r.statusCode()).isEqualTo(404);
             assertThat(json(r).path("type").asText()).isEqualTo("urn:irs:problem:not-found");
         }
-        assertThat(get(owner, "/api/v2/files/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        assertThat(get(owner, "/api/v2/files/" + UUID.randomUUID()).statusCode())
+                .isEqualTo(404);
 
         // An open room: a signed-in non-member may read its files but must join to upload.
         String open = room(owner, "open");
-        String shared = uploaded(owner, open, "d.png", "image/png", png).path("id").asText();
+        String shared =
+                uploaded(owner, open, "d.png", "image/png", png).path("id").asText();
         assertThat(get(outsider, "/api/v2/files/" + shared).statusCode()).isEqualTo(200);
-        assertThat(upload(outsider, open, "e.png", "image/png", png).statusCode()).isEqualTo(403);
+        assertThat(upload(outsider, open, "e.png", "image/png", png).statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -260,12 +275,13 @@ class FileApiIT extends LiveServer {
         assertThat(header(r, "Content-Type")).isEqualTo("application/octet-stream");
         assertThat(header(r, "Cache-Control")).contains("private");
         String etag = header(r, "ETag");
-        HttpRequest again = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v2/files/" + file.path("id").asText()))
+        HttpRequest again = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v2/files/"
+                        + file.path("id").asText()))
                 .header("Authorization", "Bearer " + owner.token())
                 .header("If-None-Match", etag)
                 .build();
-        assertThat(HTTP.send(again, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(304);
+        assertThat(HTTP.send(again, HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(304);
     }
 
     @Test
@@ -276,23 +292,42 @@ class FileApiIT extends LiveServer {
         String other = room(owner, "open");
         addMember(owner, room, responder, "responder");
         byte[] png = Fixtures.encode(Fixtures.halves(40, 20), "png");
-        String mine = uploaded(owner, room, "mine.png", "image/png", png).path("id").asText();
-        String elsewhere = uploaded(owner, other, "other.png", "image/png", png).path("id").asText();
-        String theirs = uploaded(responder, room, "theirs.png", "image/png", png).path("id").asText();
-        long seq = call("GET", "/api/v2/rooms/" + room, owner, null).json().path("last_seq").asLong();
+        String mine =
+                uploaded(owner, room, "mine.png", "image/png", png).path("id").asText();
+        String elsewhere =
+                uploaded(owner, other, "other.png", "image/png", png).path("id").asText();
+        String theirs = uploaded(responder, room, "theirs.png", "image/png", png)
+                .path("id")
+                .asText();
+        long seq = call("GET", "/api/v2/rooms/" + room, owner, null)
+                .json()
+                .path("last_seq")
+                .asLong();
 
-        Answer foreign = call("POST", "/api/v2/rooms/" + room + "/messages", owner,
+        Answer foreign = call(
+                "POST",
+                "/api/v2/rooms/" + room + "/messages",
+                owner,
                 Map.of("content", "see", "attachment_ids", List.of(elsewhere)));
         assertThat(foreign.status()).isEqualTo(400);
         assertThat(foreign.json().path("type").asText()).isEqualTo("urn:irs:problem:unknown-attachment");
-        Answer notMine = call("POST", "/api/v2/rooms/" + room + "/messages", owner,
+        Answer notMine = call(
+                "POST",
+                "/api/v2/rooms/" + room + "/messages",
+                owner,
                 Map.of("content", "see", "attachment_ids", List.of(mine, theirs)));
         assertThat(notMine.json().path("type").asText()).isEqualTo("urn:irs:problem:unknown-attachment");
-        assertThat(call("GET", "/api/v2/rooms/" + room, owner, null).json().path("last_seq").asLong())
+        assertThat(call("GET", "/api/v2/rooms/" + room, owner, null)
+                        .json()
+                        .path("last_seq")
+                        .asLong())
                 .isEqualTo(seq);
 
         // A photo needs no caption.
-        Answer sent = call("POST", "/api/v2/rooms/" + room + "/messages", owner,
+        Answer sent = call(
+                "POST",
+                "/api/v2/rooms/" + room + "/messages",
+                owner,
                 Map.of("content", "", "attachment_ids", List.of(mine)));
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
         assertThat(sent.json().path("kind").asText()).isEqualTo("file");
@@ -301,18 +336,25 @@ class FileApiIT extends LiveServer {
         assertThat(attachment.path("mime_type").asText()).isEqualTo("image/png");
         assertThat(attachment.path("has_preview").asBoolean()).isTrue();
 
-        Answer twice = call("POST", "/api/v2/rooms/" + room + "/messages", owner,
+        Answer twice = call(
+                "POST",
+                "/api/v2/rooms/" + room + "/messages",
+                owner,
                 Map.of("content", "again", "attachment_ids", List.of(mine)));
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.json().path("type").asText()).isEqualTo("urn:irs:problem:attachment-in-use");
 
         JsonNode event = call("GET", "/api/v2/rooms/" + room + "/events?after_seq=" + seq, owner, null)
-                .json().path("events").get(0);
-        assertThat(event.path("message").path("attachments").get(0).path("id").asText()).isEqualTo(mine);
+                .json()
+                .path("events")
+                .get(0);
+        assertThat(event.path("message").path("attachments").get(0).path("id").asText())
+                .isEqualTo(mine);
 
         // Deleting the message removes its file with it.
         String mid = sent.json().path("id").asText();
-        assertThat(call("DELETE", "/api/v2/rooms/" + room + "/messages/" + mid, owner, null).status())
+        assertThat(call("DELETE", "/api/v2/rooms/" + room + "/messages/" + mid, owner, null)
+                        .status())
                 .isEqualTo(204);
         assertThat(get(owner, "/api/v2/files/" + mine).statusCode()).isEqualTo(404);
     }

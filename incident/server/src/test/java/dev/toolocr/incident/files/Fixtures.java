@@ -47,11 +47,19 @@ public final class Fixtures {
     public static byte[] jpegWithExif(BufferedImage image, int orientation, String make) throws IOException {
         byte[] jpeg = encode(image, "jpeg");
         byte[] makeBytes = (make + "\0").getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 2 * 12 + 4 + makeBytes.length).order(ByteOrder.BIG_ENDIAN);
+        ByteBuffer tiff =
+                ByteBuffer.allocate(8 + 2 + 2 * 12 + 4 + makeBytes.length).order(ByteOrder.BIG_ENDIAN);
         tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8);
         tiff.putShort((short) 2);
-        tiff.putShort((short) 0x010F).putShort((short) 2).putInt(makeBytes.length).putInt(8 + 2 + 24 + 4);
-        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        tiff.putShort((short) 0x010F)
+                .putShort((short) 2)
+                .putInt(makeBytes.length)
+                .putInt(8 + 2 + 24 + 4);
+        tiff.putShort((short) 0x0112)
+                .putShort((short) 3)
+                .putInt(1)
+                .putShort((short) orientation)
+                .putShort((short) 0);
         tiff.putInt(0);
         tiff.put(makeBytes);
         byte[] exif = concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), tiff.array());
