@@ -3,10 +3,12 @@ package dev.toolocr.incident;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.toolocr.platform.auth.UserDirectory;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -129,5 +131,24 @@ public abstract class LiveServer {
         Map<String, Object> body =
                 clientId == null ? Map.of("content", content) : Map.of("content", content, "client_id", clientId);
         return call("POST", "/api/v2/rooms/" + roomId + "/messages", as, body);
+    }
+
+    /** A multipart upload of one part named {@code file}, with whatever name and type the client claims. */
+    protected HttpResponse<byte[]> upload(Person as, String roomId, String filename, String claimedType, byte[] data)
+            throws Exception {
+        String boundary = "----irs" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                        + "\"\r\nContent-Type: " + claimedType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(data);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v2/rooms/" + roomId + "/files"))
+                .header("Authorization", "Bearer " + as.token())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 }
