@@ -11,13 +11,28 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The app's one clock in tests: real time plus an offset that tests move forward by hand, so that
- * time-based rules (escalation steps, webhook retries) can be reached without waiting, while
- * everything else keeps seeing time pass as usual.
+ * The app's one clock in tests, moved forward by hand so that time-based rules (escalation steps,
+ * webhook retries) are reached without waiting. By default it is real time plus the offset moved, so
+ * everything else keeps seeing time pass as usual; {@link #frozenAt} stands still between moves, for
+ * tests whose figures must not depend on how fast the machine runs.
  */
 public final class TestClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final Instant frozenAt;
+
+    public TestClock() {
+        this(null);
+    }
+
+    private TestClock(Instant frozenAt) {
+        this.frozenAt = frozenAt;
+    }
+
+    /** A clock that shows {@code instant} until it is advanced. */
+    public static TestClock frozenAt(Instant instant) {
+        return new TestClock(instant);
+    }
 
     public void advance(Duration by) {
         offset.accumulateAndGet(by, Duration::plus);
@@ -25,7 +40,7 @@ public final class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        return (frozenAt == null ? Instant.now() : frozenAt).plus(offset.get());
     }
 
     @Override
