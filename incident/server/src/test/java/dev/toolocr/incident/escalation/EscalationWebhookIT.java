@@ -50,6 +50,9 @@ class EscalationWebhookIT {
     private final BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
     private volatile IntSupplier answer = () -> 204;
     private volatile CountDownLatch hold = new CountDownLatch(0);
+    private final String database =
+            "jdbc:h2:mem:webhook-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+    private final String dataDir = "target/webhook-it-" + UUID.randomUUID();
     private HttpServer receiver;
     private ConfigurableApplicationContext app;
 
@@ -61,9 +64,13 @@ class EscalationWebhookIT {
         receiver.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         receiver.createContext("/hook", this::receive);
         receiver.start();
-        app = ServerProcess.start(
-                "jdbc:h2:mem:webhook-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-                "target/webhook-it-" + UUID.randomUUID(),
+        app = startServer();
+    }
+
+    private ConfigurableApplicationContext startServer() {
+        return ServerProcess.start(
+                database,
+                dataDir,
                 clock,
                 "incident.escalation.poll-interval=100ms",
                 "incident.escalation.webhook.url=http://127.0.0.1:"
@@ -133,6 +140,21 @@ class EscalationWebhookIT {
                         .path("content")
                         .asText())
                 .startsWith("Escalated");
+        assertThat(calls.poll(1500, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void anArmedStepFiresAfterARestart() throws Exception {
+        CurrentUser reporter = user();
+        String room = roomFromTemplate(reporter, "Labeler offline");
+        app.close();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(calls.poll(500, TimeUnit.MILLISECONDS)).isNull();
+
+        app = startServer();
+        Call call = calls.poll(20, TimeUnit.SECONDS);
+        assertThat(call).isNotNull();
+        assertThat(call.body().path("room").path("id").asText()).isEqualTo(room);
         assertThat(calls.poll(1500, TimeUnit.MILLISECONDS)).isNull();
     }
 
