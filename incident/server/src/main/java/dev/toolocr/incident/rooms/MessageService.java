@@ -104,6 +104,7 @@ public class MessageService {
                     throw ApiException.invalid("invalid-reply", "A reply must answer a message of the same room.");
                 }
                 List<String> mentions = mentions(roomId, content, user.id());
+                sendLimit.refuseEarly(user.id(), roomId);
                 // The seq's row lock first: the limit then counts this room's sends one at a time.
                 long seq = log.nextSeq(s.room().id());
                 sendLimit.count(user.id(), roomId);

@@ -42,32 +42,26 @@ class SendLimit {
         this.clock = clock;
     }
 
+    /**
+     * Refuses a send of someone already over the limit before the room's row is locked, so that a
+     * flood of refused sends does not queue on the lock the room's other senders need. A plain read
+     * may see an older version of the row, but an older version holds no send the current one lacks
+     * (sends are only added, and those out of the window are not counted), so it never refuses a
+     * send that {@link #count} would let through.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void refuseEarly(String userId, String roomId) {
+        Instant now = clock.instant();
+        refuseIfFull(inWindow(read(userId, roomId, ""), now), now);
+    }
+
     /** Counts one send of {@code userId} in {@code roomId}, or refuses it with 429 and Retry-After. */
     @Transactional(propagation = Propagation.MANDATORY)
     void count(String userId, String roomId) {
         Instant now = clock.instant();
-        long windowStart = now.minus(limits.window()).toEpochMilli();
-        List<String> stored = jdbc.queryForList(
-                "select recent from " + table + " where room_id = ? and user_id = ? for update",
-                String.class,
-                roomId,
-                userId);
-        Deque<Long> recent = new ArrayDeque<>();
-        if (!stored.isEmpty() && !stored.get(0).isEmpty()) {
-            Arrays.stream(stored.get(0).split(","))
-                    .map(Long::parseLong)
-                    .filter(at -> at > windowStart)
-                    .forEach(recent::addLast);
-        }
-        if (recent.size() >= limits.maxPerWindow()) {
-            long waitMillis = recent.peekFirst() + limits.window().toMillis() - now.toEpochMilli();
-            long wait = Math.max(1, (waitMillis + 999) / 1000);
-            throw new ApiException(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "too-many-messages",
-                    "Too many messages; wait a moment.",
-                    Map.of("retry_after_seconds", wait));
-        }
+        List<String> stored = read(userId, roomId, " for update");
+        Deque<Long> recent = inWindow(stored, now);
+        refuseIfFull(recent, now);
         recent.addLast(now.toEpochMilli());
         String text = recent.stream().map(String::valueOf).collect(Collectors.joining(","));
         // UTC wall time, as every process writes it whatever its own time zone.
@@ -86,6 +80,38 @@ class SendLimit {
                     at,
                     roomId,
                     userId);
+        }
+    }
+
+    private List<String> read(String userId, String roomId, String lock) {
+        return jdbc.queryForList(
+                "select recent from " + table + " where room_id = ? and user_id = ?" + lock,
+                String.class,
+                roomId,
+                userId);
+    }
+
+    private Deque<Long> inWindow(List<String> stored, Instant now) {
+        long windowStart = now.minus(limits.window()).toEpochMilli();
+        Deque<Long> recent = new ArrayDeque<>();
+        if (!stored.isEmpty() && !stored.get(0).isEmpty()) {
+            Arrays.stream(stored.get(0).split(","))
+                    .map(Long::parseLong)
+                    .filter(at -> at > windowStart)
+                    .forEach(recent::addLast);
+        }
+        return recent;
+    }
+
+    private void refuseIfFull(Deque<Long> recent, Instant now) {
+        if (recent.size() >= limits.maxPerWindow()) {
+            long waitMillis = recent.peekFirst() + limits.window().toMillis() - now.toEpochMilli();
+            long wait = Math.max(1, (waitMillis + 999) / 1000);
+            throw new ApiException(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too-many-messages",
+                    "Too many messages; wait a moment.",
+                    Map.of("retry_after_seconds", wait));
         }
     }
 }
