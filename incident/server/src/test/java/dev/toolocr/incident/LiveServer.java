@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 /**
  * The real server on a random port with an in-memory database, shared by the HTTP and WebSocket
@@ -26,8 +27,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "platform.auth.local.bootstrap-admin-password=Bootstrap-admin-pw-1",
             "platform.auth.admin-emails=admin@localhost",
             "incident.data-dir=target/it-data",
-            "incident.realtime.typing-expiry=1s"
+            "incident.realtime.typing-expiry=1s",
+            "incident.escalation.poll-interval=200ms"
         })
+@Import(TestClock.Config.class)
 public abstract class LiveServer {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
@@ -39,6 +42,10 @@ public abstract class LiveServer {
 
     @Autowired
     protected UserDirectory directory;
+
+    /** The app's clock: move it forward to reach what is due later. */
+    @Autowired
+    protected TestClock clock;
 
     /** An answer: status and body (parsed when JSON). */
     public record Answer(int status, String body, HttpResponse<String> raw) {

@@ -47,7 +47,7 @@ class AuditApiIT extends LiveServer {
             }
         });
         assertThat(seen)
-                .contains("room_update:acknowledged", "member_change:added", "message_delete:")
+                .contains("room_create:", "room_update:acknowledged", "member_change:added", "message_delete:")
                 .allSatisfy(s -> assertThat(s).doesNotStartWith("message_create"));
         assertThat(page.path("items").findValuesAsText("user_email")).contains(lead.email());
         assertThat(page.path("items").findValuesAsText("event_type")).contains("login_success");
@@ -79,6 +79,31 @@ class AuditApiIT extends LiveServer {
         assertThat(seen).contains("file_upload", "room_export");
         // The thumbnail is what the room shows to every reader: only the original counts as a download.
         assertThat(seen.stream().filter("file_download"::equals)).hasSize(1);
+    }
+
+    @Test
+    void templateChangesAreAuditedWithTheAdministrator() throws Exception {
+        Person admin = admin();
+        Answer created = call(
+                "POST",
+                "/api/v2/templates",
+                admin,
+                Map.of("name", "Audit template " + System.nanoTime(), "category", "quality", "checklist", List.of()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asText();
+        assertThat(call("DELETE", "/api/v2/templates/" + id, admin, null).status())
+                .isEqualTo(204);
+        auditLog.flush();
+
+        JsonNode page = call("GET", "/api/v2/admin/audit-logs?user_id=" + admin.id() + "&page_size=100", admin, null)
+                .json();
+        List<String> seen = new ArrayList<>();
+        page.path("items").forEach(e -> {
+            if (id.equals(e.at("/details/template_id").asText())) {
+                seen.add(e.path("event_type").asText());
+            }
+        });
+        assertThat(seen).containsExactlyInAnyOrder("template_created", "template_deleted");
     }
 
     @Test
