@@ -39,20 +39,20 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the jar with {@code env} on top of this JVM's environment. One processor for the JVM: the
-     * engine then recognises one page at a time, which makes "within a page" a count, and six such
-     * processes share a small test machine fairly.
+     * Starts the jar with {@code env} on top of this JVM's environment. The JIT's first tier only: these
+     * processes live for minutes, and four of them start on a small test machine at once.
      */
-    static ServerProcess start(String name, Path root, Map<String, String> env, String... args) throws IOException {
+    static ServerProcess start(String name, Path root, Map<String, String> env, List<String> jvmOptions, String... args)
+            throws IOException {
         int port = S3TestServer.freePort();
         Path dataDir = Files.createDirectories(root.resolve(name));
         Path log = root.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:ActiveProcessorCount=1",
-                "-Xmx512m",
-                "-jar",
-                JAR.toString()));
+                "-XX:TieredStopAtLevel=1",
+                "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(env);
@@ -85,6 +85,10 @@ final class ServerProcess implements AutoCloseable {
 
     ApiClient api() {
         return new ApiClient(port);
+    }
+
+    String name() {
+        return name;
     }
 
     int port() {
