@@ -72,8 +72,9 @@ public record IncidentProperties(
 
         @Override
         public String toString() {
-            return "Realtime[typingExpiry=" + typingExpiry + ", relay=" + relay().map(StompRelay::toString).orElse("none")
-                    + ", sessionCheckInterval=" + sessionCheckInterval + "]";
+            return "Realtime[typingExpiry=" + typingExpiry + ", relay="
+                    + relay().map(StompRelay::toString).orElse("none") + ", sessionCheckInterval="
+                    + sessionCheckInterval + "]";
         }
     }
 }

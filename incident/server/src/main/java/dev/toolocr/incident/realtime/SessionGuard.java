@@ -76,8 +76,8 @@ class SessionGuard {
     @Scheduled(fixedDelay = 1000)
     void recheck() {
         Instant now = clock.instant();
-        Map<String, List<Subscriptions.Session>> byAuthSession =
-                subscriptions.all().stream().collect(Collectors.groupingBy(s -> s.user().sessionId()));
+        Map<String, List<Subscriptions.Session>> byAuthSession = subscriptions.all().stream()
+                .collect(Collectors.groupingBy(s -> s.user().sessionId()));
         checked.keySet().retainAll(byAuthSession.keySet());
         byAuthSession.forEach((authSession, stompSessions) -> {
             Instant last = checked.putIfAbsent(authSession, now);

@@ -4,7 +4,8 @@ import dev.toolocr.incident.rooms.RoomAccess;
 import dev.toolocr.platform.auth.AccessTokens;
 import dev.toolocr.platform.auth.CurrentUser;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageDeliveryException;
@@ -37,11 +38,11 @@ class StompSecurity implements ChannelInterceptor {
             AccessTokens tokens,
             RoomAccess access,
             Subscriptions subscriptions,
-            ObjectProvider<EchoBenchmark> echoBenchmark) {
+            Environment environment) {
         this.tokens = tokens;
         this.access = access;
         this.subscriptions = subscriptions;
-        this.echoBenchmark = echoBenchmark.getIfAvailable() != null;
+        this.echoBenchmark = environment.acceptsProfiles(Profiles.of(EchoBenchmark.PROFILE));
     }
 
     @Override
@@ -85,7 +86,9 @@ class StompSecurity implements ChannelInterceptor {
             subscriptions.allow(stomp.getSessionId(), room.get());
             return;
         }
-        if (echoBenchmark && destination != null && EchoBenchmark.TOPIC.matcher(destination).matches()) {
+        if (echoBenchmark
+                && destination != null
+                && EchoBenchmark.TOPIC.matcher(destination).matches()) {
             return;
         }
         if (!"/user/queue/notifications".equals(destination) && !"/user/queue/errors".equals(destination)) {

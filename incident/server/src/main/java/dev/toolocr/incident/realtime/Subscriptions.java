@@ -84,7 +84,8 @@ class Subscriptions {
     List<Session> of(String userId, String authSessionId) {
         return sessions.values().stream()
                 .filter(s -> s.user().id().equals(userId)
-                        && (authSessionId == null || authSessionId.equals(s.user().sessionId())))
+                        && (authSessionId == null
+                                || authSessionId.equals(s.user().sessionId())))
                 .toList();
     }
 

@@ -86,7 +86,8 @@ final class StompPeer implements AutoCloseable {
             }
         });
         sub.addReceiptTask(() -> receipt.complete(null));
-        sub.addReceiptLostTask(() -> receipt.completeExceptionally(new AssertionError("no receipt for " + destination)));
+        sub.addReceiptLostTask(
+                () -> receipt.completeExceptionally(new AssertionError("no receipt for " + destination)));
         receipt.get(20, TimeUnit.SECONDS);
         return frames;
     }

@@ -60,6 +60,7 @@ class TwoNodesIT {
     private static DevAdServer ad;
     private static IncidentNode a;
     private static IncidentNode b;
+    private static CuttableProxy stompToB;
     private static final List<StompPeer> peers = new ArrayList<>();
     private static final Map<String, Person> signedIn = new HashMap<>();
 
@@ -91,23 +92,29 @@ class TwoNodesIT {
         env.put("RABBITMQ_STOMP_PORT", "61613");
         // Each run its own events exchange: other runs on the same broker stay out of this one.
         env.put("PLATFORM_EVENTS_EXCHANGE", "incident.events.it-" + UUID.randomUUID());
-        env.put("PLATFORM_STORAGE_S3_ENDPOINT", s3.endpoint().toString());
-        env.put("PLATFORM_STORAGE_S3_BUCKET", s3.createBucket());
-        env.put("PLATFORM_STORAGE_S3_ACCESS_KEY", S3TestServer.ACCESS_KEY);
-        env.put("PLATFORM_STORAGE_S3_SECRET_KEY", S3TestServer.SECRET_KEY);
+        env.put("STORAGE_S3_ENDPOINT", s3.endpoint().toString());
+        env.put("STORAGE_S3_BUCKET", s3.createBucket());
+        env.put("STORAGE_S3_ACCESS_KEY", S3TestServer.ACCESS_KEY);
+        env.put("STORAGE_S3_SECRET_KEY", S3TestServer.SECRET_KEY);
         env.put("EXTERNAL_AUTH_API_URL", "http://127.0.0.1:" + ad.port());
         // Every node must accept every node's tokens: the keys are shared, as in production.
         env.put("PLATFORM_AUTH_JWT_SECRET", Base64.getEncoder().encodeToString(jwt));
         env.put("PLATFORM_AUTH_TOKEN_KEYS", "it:" + Base64.getEncoder().encodeToString(aes));
         env.put("INCIDENT_REALTIME_TYPING_EXPIRY", "2s");
+        // One person writes 50 messages within seconds here; the send limit is not what is tested.
+        env.put("INCIDENT_MESSAGES_MAX_PER_WINDOW", "1000");
         a = IncidentNode.start("a", dir, env);
-        b = IncidentNode.start("b", dir, env);
+        // Node B reaches the STOMP plugin through a link the test can cut.
+        stompToB = new CuttableProxy(61613);
+        Map<String, String> envB = new HashMap<>(env);
+        envB.put("RABBITMQ_STOMP_PORT", Integer.toString(stompToB.port()));
+        b = IncidentNode.start("b", dir, envB);
     }
 
     @AfterAll
     static void stopEverything() throws Exception {
         peers.forEach(StompPeer::close);
-        for (AutoCloseable c : new AutoCloseable[] {a, b, ad, s3, database}) {
+        for (AutoCloseable c : new AutoCloseable[] {a, b, stompToB, ad, s3, database}) {
             if (c != null) {
                 c.close();
             }
@@ -124,8 +131,7 @@ class TwoNodesIT {
         long last = get(b, rita, "/api/v2/rooms/" + room).path("last_seq").asLong();
 
         BlockingQueue<JsonNode> onB = peer(b, rita).subscribe("/topic/rooms." + room);
-        peer(a, owen)
-                .send("/app/rooms." + room + ".messages", Map.of("content", "Line 2 stopped", "client_id", "x-1"));
+        peer(a, owen).send("/app/rooms." + room + ".messages", Map.of("content", "Line 2 stopped", "client_id", "x-1"));
 
         JsonNode event = poll(onB, "message.created on node B");
         assertThat(event.path("type").asText()).isEqualTo("message.created");
@@ -162,7 +168,9 @@ class TwoNodesIT {
 
         JsonNode notice = poll(notices, "notification on node B");
         assertThat(notice.toString()).contains(room);
-        assertThat(notices.poll(2, TimeUnit.SECONDS)).as("one notification, not one per node").isNull();
+        assertThat(notices.poll(2, TimeUnit.SECONDS))
+                .as("one notification, not one per node")
+                .isNull();
     }
 
     @Test
@@ -175,8 +183,10 @@ class TwoNodesIT {
         peer(b, tess);
         peer(a, owen);
         // Each node announces its sockets every 10 s.
-        await(Duration.ofSeconds(30), () -> online(a, owen, room).containsAll(Set.of(owen.id(), tess.id()))
-                && online(b, tess, room).containsAll(Set.of(owen.id(), tess.id())));
+        await(
+                Duration.ofSeconds(30),
+                () -> online(a, owen, room).containsAll(Set.of(owen.id(), tess.id()))
+                        && online(b, tess, room).containsAll(Set.of(owen.id(), tess.id())));
     }
 
     @Test
@@ -190,10 +200,14 @@ class TwoNodesIT {
         BlockingQueue<JsonNode> frames = uriSocket.subscribe("/topic/rooms." + room);
         BlockingQueue<JsonNode> notices = uriSocket.subscribe("/user/queue/notifications");
         post(a, owen, room, "before", null);
-        assertThat(poll(frames, "message before removal").path("message").path("content").asText())
+        assertThat(poll(frames, "message before removal")
+                        .path("message")
+                        .path("content")
+                        .asText())
                 .isEqualTo("before");
 
-        assertThat(call(a, "DELETE", "/api/v2/rooms/" + room + "/members/" + uri.id(), owen, null).statusCode())
+        assertThat(call(a, "DELETE", "/api/v2/rooms/" + room + "/members/" + uri.id(), owen, null)
+                        .statusCode())
                 .isEqualTo(204);
         JsonNode ended = notices.poll(20, TimeUnit.SECONDS);
         while (ended != null && !"room.access_ended".equals(ended.path("type").asText())) {
@@ -219,6 +233,45 @@ class TwoNodesIT {
 
     @Test
     @Order(7)
+    void whileNodeBHasLostTheBrokerRestStoresMessagesReadinessIsDegradedAndItsClientsCatchUpAfterwards()
+            throws Exception {
+        Person owen = signIn(a, "owen");
+        Person rita = signIn(b, "rita");
+        String room = room(a, owen, "restricted");
+        addMember(a, owen, room, rita, "responder");
+        StompPeer ritaOnB = peer(b, rita);
+        BlockingQueue<JsonNode> live = ritaOnB.subscribe("/topic/rooms." + room);
+        post(a, owen, room, "before the outage", "o-1");
+        long lastSeen = poll(live, "frame before the outage").path("seq").asLong();
+
+        stompToB.cut();
+        ritaOnB.inbox.lost.get(30, TimeUnit.SECONDS);
+        await(Duration.ofSeconds(30), () -> readiness(b).equals("200 DEGRADED"));
+        assertThat(post(b, rita, room, "stored while B had no broker", "r-1").statusCode())
+                .isEqualTo(201);
+        assertThat(post(a, owen, room, "sent on A meanwhile", "o-2").statusCode())
+                .isEqualTo(201);
+
+        stompToB.restore();
+        await(Duration.ofSeconds(60), () -> readiness(b).equals("200 UP"));
+        StompPeer again = peer(b, rita);
+        BlockingQueue<JsonNode> resumed = again.subscribe("/topic/rooms." + room);
+        List<String> caughtUp = new ArrayList<>();
+        for (JsonNode e : get(b, rita, "/api/v2/rooms/" + room + "/events?after_seq=" + lastSeen)
+                .path("events")) {
+            caughtUp.add(e.path("message").path("content").asText());
+        }
+        assertThat(caughtUp).containsExactly("stored while B had no broker", "sent on A meanwhile");
+        post(a, owen, room, "live again", "o-3");
+        assertThat(poll(resumed, "live frame after the outage")
+                        .path("message")
+                        .path("content")
+                        .asText())
+                .isEqualTo("live again");
+    }
+
+    @Test
+    @Order(8)
     void afterSigkillOfNodeAItsClientReconnectsToNodeBAndCatchesUpWithNothingLostOrDuplicated() throws Exception {
         Person owen = signIn(a, "owen");
         Person rita = signIn(b, "rita");
@@ -238,7 +291,9 @@ class TwoNodesIT {
         Map<Long, JsonNode> seen = new TreeMap<>();
         while (seen.size() < 20) {
             JsonNode e = poll(live, "live frame on node A");
-            assertThat(seen.put(e.path("seq").asLong(), e)).as("a duplicate frame").isNull();
+            assertThat(seen.put(e.path("seq").asLong(), e))
+                    .as("a duplicate frame")
+                    .isNull();
         }
         long lastSeen = ((TreeMap<Long, JsonNode>) seen).lastKey();
 
@@ -266,7 +321,9 @@ class TwoNodesIT {
         while (more) {
             JsonNode page = get(b, owen, "/api/v2/rooms/" + room + "/events?after_seq=" + after);
             for (JsonNode e : page.path("events")) {
-                assertThat(seen.put(e.path("seq").asLong(), e)).as("the feed repeats a seq").isNull();
+                assertThat(seen.put(e.path("seq").asLong(), e))
+                        .as("the feed repeats a seq")
+                        .isNull();
                 after = e.path("seq").asLong();
             }
             more = page.path("has_more").asBoolean();
@@ -346,11 +403,12 @@ class TwoNodesIT {
     }
 
     private static Person signInNow(IncidentNode node, String who) throws Exception {
-        HttpResponse<String> r = call(node, "POST", "/api/v2/auth/login", null,
-                Map.of("username", who, "password", password(who)));
+        HttpResponse<String> r =
+                call(node, "POST", "/api/v2/auth/login", null, Map.of("username", who, "password", password(who)));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         String token = JSON.readTree(r.body()).path("access_token").asText();
-        JsonNode me = JSON.readTree(call(node, "GET", "/api/v2/auth/me", new Person(null, null, token), null).body());
+        JsonNode me = JSON.readTree(call(node, "GET", "/api/v2/auth/me", new Person(null, null, token), null)
+                .body());
         return new Person(me.path("id").asText(), me.path("email").asText(), token);
     }
 
@@ -382,6 +440,16 @@ class TwoNodesIT {
             body.put("client_id", clientId);
         }
         return call(node, "POST", "/api/v2/rooms/" + room + "/messages", as, body);
+    }
+
+    /** Status code and readiness status, e.g. {@code 200 DEGRADED}. */
+    private static String readiness(IncidentNode node) {
+        try {
+            HttpResponse<String> r = call(node, "GET", "/actuator/health/readiness", null, null);
+            return r.statusCode() + " " + JSON.readTree(r.body()).path("status").asText();
+        } catch (Exception e) {
+            return e.toString();
+        }
     }
 
     private static Set<String> online(IncidentNode node, Person as, String room) {
