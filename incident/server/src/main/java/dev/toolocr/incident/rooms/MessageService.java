@@ -37,6 +37,9 @@ public class MessageService {
     public static final Set<String> EMOJIS =
             Set.of("👍", "👎", "❤️", "🎉", "😄", "😮", "😢", "🙏", "✅", "❌", "👀", "🔥", "⚠️", "🚨");
 
+    /** Files one message may carry. */
+    public static final int MAX_ATTACHMENTS = 10;
+
     public record SendMessage(
             String content, @Size(max = 64) String clientId, String replyTo, List<String> attachmentIds) {}
 
@@ -56,6 +59,7 @@ public class MessageService {
     private final RoomAccess access;
     private final RoomEventLog log;
     private final MessageViews views;
+    private final Attachments attachments;
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
@@ -71,6 +75,7 @@ public class MessageService {
             RoomAccess access,
             RoomEventLog log,
             MessageViews views,
+            Attachments attachments,
             ApplicationEventPublisher publisher,
             PlatformTransactionManager transactions,
             ObjectMapper json,
@@ -83,6 +88,7 @@ public class MessageService {
         this.access = access;
         this.log = log;
         this.views = views;
+        this.attachments = attachments;
         this.publisher = publisher;
         this.tx = new TransactionTemplate(transactions);
         this.json = json;
@@ -91,13 +97,15 @@ public class MessageService {
     }
 
     public Sent send(CurrentUser user, String roomId, SendMessage body) {
-        String content = checkedContent(body.content());
+        List<String> fileIds = checkedAttachmentIds(body.attachmentIds());
+        // A photo needs no caption; a message without files needs text.
+        String content =
+                fileIds.isEmpty() || (body.content() != null && !body.content().isBlank())
+                        ? checkedContent(body.content())
+                        : "";
         String clientId = body.clientId() == null || body.clientId().isBlank() ? null : body.clientId();
         if (clientId != null && clientId.length() > 64) {
             throw ApiException.invalid("validation-failed", "client_id is at most 64 characters.");
-        }
-        if (body.attachmentIds() != null && !body.attachmentIds().isEmpty()) {
-            throw ApiException.invalid("unknown-attachment", "No such attachment in this room.");
         }
         try {
             return tx.execute(status -> {
@@ -113,15 +121,32 @@ public class MessageService {
                 throttle(user.id(), roomId);
                 List<String> mentions = mentions(roomId, content, user.id());
                 long seq = log.nextSeq(s.room().id());
-                Message m = messages.saveAndFlush(Message.text(
-                        roomId,
-                        seq,
-                        new Message.Author(user.id(), user.email(), user.displayName()),
-                        content,
-                        clientId,
-                        body.replyTo(),
-                        mentions,
-                        clock.instant()));
+                Message.Author author = new Message.Author(user.id(), user.email(), user.displayName());
+                Message m = messages.saveAndFlush(
+                        fileIds.isEmpty()
+                                ? Message.text(
+                                        roomId,
+                                        seq,
+                                        author,
+                                        content,
+                                        clientId,
+                                        body.replyTo(),
+                                        mentions,
+                                        clock.instant())
+                                : Message.file(
+                                        roomId,
+                                        seq,
+                                        author,
+                                        content,
+                                        clientId,
+                                        body.replyTo(),
+                                        mentions,
+                                        clock.instant()));
+                if (!fileIds.isEmpty()) {
+                    // Refuses (and so rolls back this message and its seq) unless every file is the
+                    // sender's own upload to this room and not attached elsewhere yet.
+                    attachments.attach(roomId, user.id(), m.id(), fileIds);
+                }
                 MessageView view = views.broadcast(m);
                 log.record(roomId, seq, "message.created", m.id(), Map.of("message", view));
                 for (String mentioned : mentions) {
@@ -316,6 +341,23 @@ public class MessageService {
             throw ApiException.invalid("content-too-long", "A message is at most 4,000 characters.");
         }
         return content;
+    }
+
+    private static List<String> checkedAttachmentIds(List<String> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        if (ids.size() > MAX_ATTACHMENTS) {
+            throw ApiException.invalid("too-many-attachments", "A message carries at most 10 files.");
+        }
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String id : ids) {
+            if (id == null || id.isBlank() || id.length() > 36) {
+                throw ApiException.invalid("unknown-attachment", "No such attachment in this room.");
+            }
+            distinct.add(id);
+        }
+        return List.copyOf(distinct);
     }
 
     private static int checkLimit(int limit) {

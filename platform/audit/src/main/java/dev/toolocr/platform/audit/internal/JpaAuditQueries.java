@@ -1,7 +1,8 @@
-package dev.toolocr.server.audit;
+package dev.toolocr.platform.audit.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.toolocr.platform.audit.AuditQueries;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,35 +17,11 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Read side of the audit log for administrators: filtered pages, per-user summaries, export. */
-@Service
+/** The audit log read from its table. */
 @Transactional(readOnly = true)
-public class AuditQueries {
-
-    /** Filters; any may be null. {@code to} is exclusive. */
-    public record Filter(String userId, String email, String eventType, String outcome, Instant from, Instant to) {}
-
-    public record Entry(
-            String id,
-            Instant occurredAt,
-            String userId,
-            String userEmail,
-            String eventType,
-            String outcome,
-            String ipAddress,
-            String userAgent,
-            String requestId,
-            Map<String, String> details) {}
-
-    public record Summary(
-            String userId,
-            Map<String, Long> countsByEventType,
-            Instant firstSeen,
-            Instant lastSeen,
-            long failedLoginsLast24h) {}
+class JpaAuditQueries implements AuditQueries {
 
     private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {};
 
@@ -52,19 +29,20 @@ public class AuditQueries {
     private final ObjectMapper json;
     private final Clock clock;
 
-    AuditQueries(AuditRepository repository, ObjectMapper json, Clock clock) {
+    JpaAuditQueries(AuditRepository repository, ObjectMapper json, Clock clock) {
         this.repository = repository;
         this.json = json;
         this.clock = clock;
     }
 
-    /** Newest first. */
+    @Override
     public Page<Entry> search(Filter filter, int page, int pageSize) {
         return repository
                 .findAll(specification(filter), PageRequest.of(page, pageSize, newestFirst()))
                 .map(this::toEntry);
     }
 
+    @Override
     public Summary summary(String userId) {
         Map<String, Long> counts = new TreeMap<>();
         for (Object[] row : repository.countByEventType(userId)) {
@@ -78,7 +56,7 @@ public class AuditQueries {
         return new Summary(userId, counts, first, last, failed);
     }
 
-    /** Entries of one type per UTC day for the last {@code days} days, oldest first. */
+    @Override
     public List<Long> countPerDay(String eventType, int days) {
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
         java.time.LocalDate first = today.minusDays(days - 1L);
@@ -100,7 +78,7 @@ public class AuditQueries {
         return series;
     }
 
-    /** Every matching entry, newest first, fetched in pages so memory stays flat. */
+    @Override
     public void forEach(Filter filter, Consumer<Entry> action) {
         int page = 0;
         Page<AuditEntry> batch;

@@ -1,4 +1,4 @@
-package dev.toolocr.server.audit;
+package dev.toolocr.platform.audit;
 
 import java.time.Instant;
 import java.util.Map;

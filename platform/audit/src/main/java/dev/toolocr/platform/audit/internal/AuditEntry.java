@@ -1,10 +1,10 @@
-package dev.toolocr.server.audit;
+package dev.toolocr.platform.audit.internal;
 
+import dev.toolocr.platform.audit.AuditRecord;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 
 /** A stored audit event. Append-only: no method changes an entry once written. */
 @Entity
@@ -30,8 +30,8 @@ class AuditEntry {
         // for JPA
     }
 
-    AuditEntry(AuditRecord r, String detailsJson) {
-        this.id = UUID.randomUUID().toString();
+    AuditEntry(String id, AuditRecord r, String detailsJson) {
+        this.id = id;
         this.occurredAt = r.occurredAt();
         this.userId = r.userId();
         this.userEmail = truncate(r.userEmail(), 320);

@@ -1,33 +1,34 @@
-package dev.toolocr.server.admin;
+package dev.toolocr.platform.audit.internal;
 
+import dev.toolocr.platform.audit.AuditLog;
+import dev.toolocr.platform.audit.AuditRecord;
 import dev.toolocr.platform.auth.ClientAddresses;
 import dev.toolocr.platform.auth.CurrentUser;
 import dev.toolocr.platform.web.RequestIdFilter;
-import dev.toolocr.server.audit.AuditLog;
-import dev.toolocr.server.audit.AuditRecord;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.MDC;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Every administrator request is itself audited (who looked at what, and how it went). */
-@Configuration(proxyBeanMethods = false)
 class AdminAccessAudit implements WebMvcConfigurer {
 
     private final AuditLog audit;
     private final ClientAddresses clients;
     private final Clock clock;
+    private final List<String> paths;
 
-    AdminAccessAudit(AuditLog audit, ClientAddresses clients, Clock clock) {
+    AdminAccessAudit(AuditLog audit, ClientAddresses clients, Clock clock, List<String> paths) {
         this.audit = audit;
         this.clients = clients;
         this.clock = clock;
+        this.paths = List.copyOf(paths);
     }
 
     @Override
@@ -54,6 +55,6 @@ class AdminAccessAudit implements WebMvcConfigurer {
                                         "status", Integer.toString(response.getStatus()))));
                     }
                 })
-                .addPathPatterns("/api/v2/admin/**");
+                .addPathPatterns(paths);
     }
 }
