@@ -34,11 +34,7 @@ class StompSecurity implements ChannelInterceptor {
     private final Subscriptions subscriptions;
     private final boolean echoBenchmark;
 
-    StompSecurity(
-            AccessTokens tokens,
-            RoomAccess access,
-            Subscriptions subscriptions,
-            Environment environment) {
+    StompSecurity(AccessTokens tokens, RoomAccess access, Subscriptions subscriptions, Environment environment) {
         this.tokens = tokens;
         this.access = access;
         this.subscriptions = subscriptions;
