@@ -2,7 +2,6 @@ package dev.toolocr.incident.rooms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.toolocr.incident.config.IncidentProperties;
 import dev.toolocr.incident.rooms.Codes.Role;
 import dev.toolocr.incident.rooms.MessageViews.MessageView;
 import dev.toolocr.incident.rooms.RoomAccess.Standing;
@@ -10,21 +9,16 @@ import dev.toolocr.platform.auth.CurrentUser;
 import dev.toolocr.platform.web.ApiException;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,8 +58,7 @@ public class MessageService {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final Clock clock;
-    private final IncidentProperties.Messages limits;
-    private final Map<String, Deque<Instant>> recentSends = new ConcurrentHashMap<>();
+    private final SendLimit sendLimit;
 
     MessageService(
             MessageRepository messages,
@@ -80,7 +73,7 @@ public class MessageService {
             PlatformTransactionManager transactions,
             ObjectMapper json,
             Clock clock,
-            IncidentProperties properties) {
+            SendLimit sendLimit) {
         this.messages = messages;
         this.reactions = reactions;
         this.events = events;
@@ -93,7 +86,7 @@ public class MessageService {
         this.tx = new TransactionTemplate(transactions);
         this.json = json;
         this.clock = clock;
-        this.limits = properties.messages();
+        this.sendLimit = sendLimit;
     }
 
     public Sent send(CurrentUser user, String roomId, SendMessage body) {
@@ -118,9 +111,11 @@ public class MessageService {
                         && messages.findByIdAndRoomId(body.replyTo(), roomId).isEmpty()) {
                     throw ApiException.invalid("invalid-reply", "A reply must answer a message of the same room.");
                 }
-                throttle(user.id(), roomId);
                 List<String> mentions = mentions(roomId, content, user.id());
+                sendLimit.refuseEarly(user.id(), roomId);
+                // The seq's row lock first: the limit then counts this room's sends one at a time.
                 long seq = log.nextSeq(s.room().id());
+                sendLimit.count(user.id(), roomId);
                 Message.Author author = new Message.Author(user.id(), user.email(), user.displayName());
                 Message m = messages.saveAndFlush(
                         fileIds.isEmpty()
@@ -149,10 +144,7 @@ public class MessageService {
                 }
                 MessageView view = views.broadcast(m);
                 log.record(roomId, seq, "message.created", m.id(), Map.of("message", view));
-                for (String mentioned : mentions) {
-                    publisher.publishEvent(new RoomEvents.UserNotified(
-                            mentioned, Map.of("type", "mention", "room_id", roomId, "message_id", m.id(), "seq", seq)));
-                }
+                notifyMentions(mentions, roomId, m.id(), seq);
                 return new Sent(view, true);
             });
         } catch (DataIntegrityViolationException raced) {
@@ -208,10 +200,14 @@ public class MessageService {
             if (!user.id().equals(m.authorId())) {
                 throw ApiException.forbidden("Only the author can edit a message.");
             }
-            m.edit(content, mentions(roomId, content, user.id()), clock.instant());
+            Set<String> before = Set.copyOf(m.mentions());
+            List<String> mentioned = mentions(roomId, content, user.id());
+            m.edit(content, mentioned, clock.instant());
             messages.flush();
             MessageView view = views.broadcast(m);
-            log.append(roomId, "message.updated", m.id(), Map.of("message", view));
+            long seq = log.append(roomId, "message.updated", m.id(), Map.of("message", view));
+            // Only people the edit newly names are told; the others heard of it when first named.
+            notifyMentions(mentioned.stream().filter(id -> !before.contains(id)).toList(), roomId, m.id(), seq);
             return view;
         });
     }
@@ -293,25 +289,10 @@ public class MessageService {
         });
     }
 
-    private void throttle(String userId, String roomId) {
-        Instant now = clock.instant();
-        Deque<Instant> sends = recentSends.computeIfAbsent(userId + "/" + roomId, k -> new ArrayDeque<>());
-        synchronized (sends) {
-            while (!sends.isEmpty() && !sends.peekFirst().isAfter(now.minus(limits.window()))) {
-                sends.pollFirst();
-            }
-            if (sends.size() >= limits.maxPerWindow()) {
-                long wait = Math.max(
-                        1,
-                        java.time.Duration.between(now, sends.peekFirst().plus(limits.window()))
-                                .toSeconds());
-                throw new ApiException(
-                        HttpStatus.TOO_MANY_REQUESTS,
-                        "too-many-messages",
-                        "Too many messages; wait a moment.",
-                        Map.of("retry_after_seconds", wait));
-            }
-            sends.addLast(now);
+    private void notifyMentions(List<String> userIds, String roomId, String messageId, long seq) {
+        for (String mentioned : userIds) {
+            publisher.publishEvent(new RoomEvents.UserNotified(
+                    mentioned, Map.of("type", "mention", "room_id", roomId, "message_id", messageId, "seq", seq)));
         }
     }
 

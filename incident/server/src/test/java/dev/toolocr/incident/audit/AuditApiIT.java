@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.toolocr.incident.LiveServer;
 import dev.toolocr.platform.audit.AuditLog;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -43,10 +47,63 @@ class AuditApiIT extends LiveServer {
             }
         });
         assertThat(seen)
-                .contains("room_update:acknowledged", "member_change:added", "message_delete:")
+                .contains("room_create:", "room_update:acknowledged", "member_change:added", "message_delete:")
                 .allSatisfy(s -> assertThat(s).doesNotStartWith("message_create"));
         assertThat(page.path("items").findValuesAsText("user_email")).contains(lead.email());
         assertThat(page.path("items").findValuesAsText("event_type")).contains("login_success");
+    }
+
+    @Test
+    void downloadsOfOriginalsUploadsAndExportsAreAudited() throws Exception {
+        Person lead = person("Audit Photographer");
+        String room = room(lead, "open");
+        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        HttpResponse<byte[]> up = upload(lead, room, "leak.png", "image/png", png.toByteArray());
+        assertThat(up.statusCode()).isEqualTo(201);
+        String fileId = JSON.readTree(up.body()).path("id").asText();
+        assertThat(call("GET", "/api/v2/files/" + fileId, lead, null).status()).isEqualTo(200);
+        assertThat(call("GET", "/api/v2/files/" + fileId + "/thumbnail", lead, null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(call("GET", "/api/v2/rooms/" + room + "/export?format=markdown", lead, null)
+                        .status())
+                .isEqualTo(200);
+        auditLog.flush();
+
+        JsonNode page = call("GET", "/api/v2/admin/audit-logs?user_id=" + lead.id() + "&page_size=100", admin(), null)
+                .json();
+        List<String> seen = new ArrayList<>();
+        page.path("items").forEach(e -> seen.add(e.path("event_type").asText()));
+        assertThat(seen).contains("file_upload", "room_export");
+        // The thumbnail is what the room shows to every reader: only the original counts as a download.
+        assertThat(seen.stream().filter("file_download"::equals)).hasSize(1);
+    }
+
+    @Test
+    void templateChangesAreAuditedWithTheAdministrator() throws Exception {
+        Person admin = admin();
+        Answer created = call(
+                "POST",
+                "/api/v2/templates",
+                admin,
+                Map.of("name", "Audit template " + System.nanoTime(), "category", "quality", "checklist", List.of()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asText();
+        assertThat(call("DELETE", "/api/v2/templates/" + id, admin, null).status())
+                .isEqualTo(204);
+        auditLog.flush();
+
+        JsonNode page = call("GET", "/api/v2/admin/audit-logs?user_id=" + admin.id() + "&page_size=100", admin, null)
+                .json();
+        List<String> seen = new ArrayList<>();
+        page.path("items").forEach(e -> {
+            if (id.equals(e.at("/details/template_id").asText())) {
+                seen.add(e.path("event_type").asText());
+            }
+        });
+        assertThat(seen).containsExactlyInAnyOrder("template_created", "template_deleted");
     }
 
     @Test

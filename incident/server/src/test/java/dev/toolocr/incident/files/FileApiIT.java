@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.toolocr.incident.LiveServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -23,25 +22,6 @@ import org.junit.jupiter.api.Test;
 class FileApiIT extends LiveServer {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    /** A multipart upload of one part named {@code file}, with whatever name and type the client claims. */
-    private HttpResponse<byte[]> upload(Person as, String roomId, String filename, String claimedType, byte[] data)
-            throws Exception {
-        String boundary = "----irs" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                        + "\"\r\nContent-Type: " + claimedType + "\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.write(data);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v2/rooms/" + roomId + "/files"))
-                .header("Authorization", "Bearer " + as.token())
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    }
 
     private HttpResponse<byte[]> get(Person as, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
