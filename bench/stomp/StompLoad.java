@@ -207,11 +207,12 @@ public class StompLoad {
             t.join();
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
+        long done = completed.get(); // read once: completions go on arriving during the pause below
         long[] lat = stats.latencies();
         log("saturation %-5s %.0f msg/s (%d in %.1f s), p50 %.1f ms p99 %.1f ms, refused %d", echo ? "echo" : "rooms",
-                completed.get() / elapsed, completed.get(), elapsed, pct(lat, 50), pct(lat, 99), stats.refused.get());
+                done / elapsed, done, elapsed, pct(lat, 50), pct(lat, 99), stats.refused.get());
         Thread.sleep(3000); // let the last frames land before the next phase
-        return completed.get() / elapsed;
+        return done / elapsed;
     }
 
     static double pct(long[] sorted, double p) {
