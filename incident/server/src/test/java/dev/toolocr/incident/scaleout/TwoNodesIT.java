@@ -50,7 +50,7 @@ class TwoNodesIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final List<String> PEOPLE = List.of("owen", "rita", "sam", "tess", "uri", "vera");
+    private static final List<String> PEOPLE = List.of("owen", "rita", "sam", "tess", "uri", "vera", "wade", "xena");
 
     /** The nodes' data and logs, kept under target/ to read after a failure. */
     private static Path dir;
@@ -103,6 +103,9 @@ class TwoNodesIT {
         env.put("INCIDENT_REALTIME_TYPING_EXPIRY", "2s");
         // One person writes 50 messages within seconds here; the send limit is not what is tested.
         env.put("INCIDENT_MESSAGES_MAX_PER_WINDOW", "1000");
+        // xena keeps the templates; both nodes look for due escalation steps every two seconds.
+        env.put("ADMIN_EMAILS", "xena@example.com");
+        env.put("INCIDENT_ESCALATION_POLL_INTERVAL", "2s");
         a = IncidentNode.start("a", dir, env);
         // Node B reaches the STOMP plugin through a link the test can cut.
         stompToB = new CuttableProxy(61613);
@@ -119,6 +122,38 @@ class TwoNodesIT {
                 c.close();
             }
         }
+    }
+
+    /** The room of the escalation armed first and checked after the other tests have let a minute pass. */
+    private static String escalatedRoom;
+
+    private static BlockingQueue<JsonNode> wadesNotices;
+
+    @Test
+    @Order(0)
+    void aRoomCreatedOnNodeAFromATemplateArmsItsEscalation() throws Exception {
+        Person xena = signIn(a, "xena");
+        Map<String, Object> template = new LinkedHashMap<>();
+        template.put("name", "Press stop " + UUID.randomUUID());
+        template.put("category", "machine_down");
+        template.put("default_severity", "high");
+        template.put("checklist", List.of());
+        template.put("escalation", List.of(Map.of("after_minutes", 1, "notify_emails", List.of("wade@example.com"))));
+        HttpResponse<String> created = call(b, "POST", "/api/v2/templates", xena, template);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        Person wade = signIn(b, "wade");
+        wadesNotices = peer(b, wade).subscribe("/user/queue/notifications");
+        Person owen = signIn(a, "owen");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", "Press 7 stopped");
+        body.put("line", "L3");
+        body.put("equipment", "press-" + UUID.randomUUID());
+        body.put("visibility", "open");
+        body.put("template_id", JSON.readTree(created.body()).path("id").asText());
+        HttpResponse<String> room = call(a, "POST", "/api/v2/rooms", owen, body);
+        assertThat(room.statusCode()).as(room.body()).isEqualTo(201);
+        escalatedRoom = JSON.readTree(room.body()).path("id").asText();
     }
 
     @Test
@@ -233,6 +268,37 @@ class TwoNodesIT {
 
     @Test
     @Order(7)
+    void theEscalationFiresOnceThoughBothNodesWatchIt() throws Exception {
+        Person owen = signIn(a, "owen");
+        String feed = "/api/v2/rooms/" + escalatedRoom + "/messages?limit=100";
+        await(Duration.ofMinutes(3), () -> escalations(owen, feed) > 0);
+        // Both nodes poll every two seconds: give the other one several chances to fire it again.
+        Thread.sleep(6_000);
+        assertThat(escalations(owen, feed)).isEqualTo(1);
+
+        List<JsonNode> notices = new ArrayList<>();
+        wadesNotices.drainTo(notices);
+        assertThat(notices.stream()
+                        .filter(n -> n.path("type").asText().equals("escalation"))
+                        .filter(n -> n.path("room_id").asText().equals(escalatedRoom)))
+                .hasSize(1);
+    }
+
+    private static long escalations(Person as, String feed) {
+        try {
+            List<JsonNode> found = new ArrayList<>();
+            get(a, as, feed).path("messages").forEach(found::add);
+            return found.stream()
+                    .filter(m -> m.path("kind").asText().equals("system"))
+                    .filter(m -> m.path("content").asText().startsWith("Escalated"))
+                    .count();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    @Order(8)
     void whileNodeBHasLostTheBrokerRestStoresMessagesReadinessIsDegradedAndItsClientsCatchUpAfterwards()
             throws Exception {
         Person owen = signIn(a, "owen");
@@ -271,7 +337,7 @@ class TwoNodesIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void afterSigkillOfNodeAItsClientReconnectsToNodeBAndCatchesUpWithNothingLostOrDuplicated() throws Exception {
         Person owen = signIn(a, "owen");
         Person rita = signIn(b, "rita");
