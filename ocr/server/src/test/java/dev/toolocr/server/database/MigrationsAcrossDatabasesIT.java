@@ -51,7 +51,11 @@ class MigrationsAcrossDatabasesIT {
                         "acme_ocr_sessions",
                         "acme_ocr_tasks",
                         "acme_ocr_task_files",
-                        "acme_ocr_audit_logs");
+                        "acme_ocr_audit_logs",
+                        "acme_ocr_task_counters",
+                        "acme_ocr_task_days",
+                        "acme_ocr_task_time_buckets",
+                        "acme_ocr_task_storage");
         assertThat(postgres).isEqualTo(h2);
         assertThat(mariadb).isEqualTo(h2);
         System.out.printf(
