@@ -123,6 +123,7 @@ run() {
   echo "Tool_OCR API benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
   echo "PostgreSQL $(psql -V | awk '{print $3}'), $TASKS tasks / 1,000 users (heavy user: $HEAVY_TASKS), seeded in ${SEED_SECONDS}s"
   echo "wrk: 2 threads, $CONNECTIONS connections, $DURATION per endpoint; server and wrk share the machine"
+  echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   for i in 1 2 3 4 5 6 7; do
     sleep 5.1 # past the admin overview's 5 s cache, so every request reads the counters

@@ -20,8 +20,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -84,6 +86,7 @@ class TaskCountersIT {
         }
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger refused = new AtomicInteger();
+        Set<String> reasons = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Future<?>> runs = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
@@ -95,10 +98,14 @@ class TaskCountersIT {
                         try {
                             act(c, random, users, ids);
                         } catch (SQLException e) {
-                            // A deadlock or serialisation refusal rolls the whole change back.
-                            c.rollback();
-                            c.setAutoCommit(true);
+                            // A refusal (a deadlock the database broke) rolls the whole change back.
+                            if (!c.getAutoCommit()) {
+                                c.rollback();
+                                c.setAutoCommit(true);
+                            }
                             refused.incrementAndGet();
+                            reasons.add(e.getSQLState() + " "
+                                    + e.getMessage().lines().findFirst().orElse(""));
                         }
                     }
                 }
@@ -126,6 +133,7 @@ class TaskCountersIT {
             System.out.printf(
                     "Counters on %s equal a recount after %d actions (%d rolled back by the database), %d tasks left%n",
                     target.vendor(), THREADS * ACTIONS_PER_THREAD, refused.get(), count(c, "tasks"));
+            reasons.forEach(r -> System.out.println("  refused: " + r));
         }
     }
 

@@ -68,7 +68,9 @@ class TaskListPagingIT {
                     + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
             JsonNode page = api.send("GET", path, token, null).json();
             page.path("tasks").forEach(t -> seen.add(t.path("task_id").asText()));
-            cursor = page.path("next_cursor").isMissingNode() ? null : page.path("next_cursor").asText();
+            cursor = page.path("next_cursor").isMissingNode()
+                    ? null
+                    : page.path("next_cursor").asText();
             assertThat(page.path("has_more").asBoolean()).isEqualTo(cursor != null);
             if (pages < uploadsBetweenPages.size()) {
                 upload(token, uploadsBetweenPages.get(pages));
@@ -116,12 +118,15 @@ class TaskListPagingIT {
         for (int i = 0; i < 2 * PAGE; i++) {
             upload(token, "same-" + i + ".png");
         }
-        JsonNode first = api.send("GET", "/api/v2/tasks?page_size=" + PAGE, token, null).json();
-        JsonNode second = api.send("GET", "/api/v2/tasks?page=2&page_size=" + PAGE, token, null).json();
+        JsonNode first =
+                api.send("GET", "/api/v2/tasks?page_size=" + PAGE, token, null).json();
+        JsonNode second = api.send("GET", "/api/v2/tasks?page=2&page_size=" + PAGE, token, null)
+                .json();
         String cursor = first.path("next_cursor").asText();
         JsonNode byCursor = api.send(
                         "GET",
-                        "/api/v2/tasks?page_size=" + PAGE + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8),
+                        "/api/v2/tasks?page_size=" + PAGE + "&cursor="
+                                + URLEncoder.encode(cursor, StandardCharsets.UTF_8),
                         token,
                         null)
                 .json();
