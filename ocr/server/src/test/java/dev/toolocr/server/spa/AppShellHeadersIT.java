@@ -39,11 +39,11 @@ class AppShellHeadersIT {
             assertThat(shell.headers().firstValue("Cache-Control")).as(page).hasValue("no-cache");
             assertThat(shell.headers().firstValue("Content-Security-Policy"))
                     .as(page)
-                    .hasValueSatisfying(csp -> assertThat(csp)
-                            .contains("script-src 'self';")
-                            .doesNotContain("unsafe-eval"));
+                    .hasValueSatisfying(csp ->
+                            assertThat(csp).contains("script-src 'self';").doesNotContain("unsafe-eval"));
         }
-        Matcher script = Pattern.compile("/assets/[A-Za-z0-9_-]+\\.js").matcher(get("/", null).body());
+        Matcher script = Pattern.compile("/assets/[A-Za-z0-9_-]+\\.js")
+                .matcher(get("/", null).body());
         assertThat(script.find()).isTrue();
 
         HttpResponse<String> asset = get(script.group(), "gzip");

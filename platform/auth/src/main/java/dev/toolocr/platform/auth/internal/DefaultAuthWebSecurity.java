@@ -1,8 +1,8 @@
 package dev.toolocr.platform.auth.internal;
 
 import dev.toolocr.platform.auth.AuthWebSecurity;
-import dev.toolocr.platform.web.ProblemResponses;
 import dev.toolocr.platform.web.BrowserPolicy;
+import dev.toolocr.platform.web.ProblemResponses;
 import dev.toolocr.platform.web.ProblemType;
 import jakarta.servlet.DispatcherType;
 import org.springframework.http.HttpStatus;
