@@ -26,7 +26,8 @@ mkdir -p bench/results
 
 command -v wrk >/dev/null || { echo "bench: wrk is required: apt-get install wrk" >&2; exit 1; }
 command -v psql >/dev/null || { echo "bench: psql is required: apt-get install postgresql-client" >&2; exit 1; }
-[ -f ocr/server/target/tool-ocr-server.jar ] || ./mvnw -q -B -DskipTests -pl ocr/server -am package
+JAR="${BENCH_JAR:-ocr/server/target/tool-ocr-server.jar}"
+[ -f "$JAR" ] || ./mvnw -q -B -DskipTests -pl ocr/server -am package
 
 PSQL=(psql -q -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1)
 "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
@@ -34,10 +35,11 @@ PSQL=(psql -q -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1)
 DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$DB?user=postgres" SERVER_PORT="$PORT" TOOL_OCR_DATA_DIR="$DATA" \
   TOOL_OCR_ADMIN_PASSWORD="$PASSWORD" ADMIN_EMAILS=admin@localhost TOOL_OCR_TASKS_WORKERS_POOL_SIZE=0 \
   MAX_TASKS_PER_USER=100000000 LOGGING_STRUCTURED_FORMAT_CONSOLE= LOGGING_LEVEL_ROOT=WARN \
-  java -Xmx1g -jar ocr/server/target/tool-ocr-server.jar > "$DATA/server.log" 2>&1 &
+  java -Xmx1g -jar "$JAR" > "$DATA/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && break; sleep 1; done
+for _ in $(seq 1 300); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && break; sleep 1; done
+curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null || { echo "bench: the server did not start:" >&2; tail -40 "$DATA/server.log" >&2; exit 1; }
 
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 login() { curl -sf -X POST "localhost:$PORT/api/v2/auth/login" -H 'Content-Type: application/json' \
