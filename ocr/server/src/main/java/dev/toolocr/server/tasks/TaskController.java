@@ -16,7 +16,6 @@ import java.util.Locale;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
-import org.springframework.data.domain.Page;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,11 +41,13 @@ class TaskController {
     private static final String TASK_ID = "{taskId:[0-9a-fA-F-]{1,64}}";
 
     private final TaskService service;
+    private final TaskListing listing;
     private final TaskEventStream stream;
     private final TaskExport export;
 
-    TaskController(TaskService service, TaskEventStream stream, TaskExport export) {
+    TaskController(TaskService service, TaskListing listing, TaskEventStream stream, TaskExport export) {
         this.service = service;
+        this.listing = listing;
         this.stream = stream;
         this.export = export;
     }
@@ -73,23 +74,25 @@ class TaskController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new Created(created));
     }
 
-    @Operation(summary = "Your tasks, filtered, sorted and paged")
+    @Operation(summary = "Your tasks, filtered, sorted and paged (by page, or by the cursor of the previous page)")
     @GetMapping
     TaskList list(CurrentUser user, @ParameterObject TaskQuery.Params params) {
         TaskQuery query = TaskQuery.parse(params);
-        Page<Task> result = service.list(user.id(), query);
+        TaskListing.Listing result = listing.list(user.id(), query);
         return new TaskList(
-                result.getContent().stream().map(t -> TaskView.of(t, null, -1)).toList(),
-                result.getTotalElements(),
+                result.tasks().stream().map(t -> TaskView.of(t, null, -1)).toList(),
+                result.total(),
+                result.totalIsEstimate(),
                 query.page(),
                 query.pageSize(),
-                result.hasNext());
+                result.hasMore(),
+                result.nextCursor());
     }
 
     @Operation(summary = "How many of your tasks are in each state")
     @GetMapping("/stats")
     Stats stats(CurrentUser user) {
-        return Stats.of(service.stats(user.id()));
+        return Stats.of(listing.stats(user.id()));
     }
 
     @Operation(summary = "Live progress of your tasks (server-sent events: task, queue)")

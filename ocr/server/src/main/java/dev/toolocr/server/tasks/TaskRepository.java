@@ -19,9 +19,6 @@ interface TaskRepository extends JpaRepository<Task, String>, JpaSpecificationEx
 
     long countByUserId(String userId);
 
-    @Query("select t.status, count(t) from Task t where t.userId = :userId group by t.status")
-    List<Object[]> countByStatusForUser(@Param("userId") String userId);
-
     @Query("select t.id from Task t where t.status = :queued order by t.fairRank, t.queuedAt, t.id")
     List<String> queueHead(@Param("queued") TaskStatus queued, Pageable limit);
 

@@ -89,7 +89,20 @@ final class TaskResponses {
         }
     }
 
-    record TaskList(List<TaskView> tasks, long total, int page, int pageSize, boolean hasMore) {}
+    /**
+     * One page of the history. {@code total} is exact unless {@code totalIsEstimate}: a file-name or
+     * date filter with more than {@link TaskListing#COUNT_CAP} matches reports that many, meaning "at
+     * least". {@code nextCursor}, when present, reads the next page by seeking instead of counting
+     * rows off.
+     */
+    record TaskList(
+            List<TaskView> tasks,
+            long total,
+            boolean totalIsEstimate,
+            int page,
+            int pageSize,
+            boolean hasMore,
+            String nextCursor) {}
 
     record Created(List<TaskView> tasks) {}
 

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -252,24 +251,6 @@ class TaskService {
                 Map.of());
     }
 
-    Page<Task> list(String userId, TaskQuery query) {
-        requireHistory();
-        Sort sort = Sort.by(query.descending() ? Sort.Direction.DESC : Sort.Direction.ASC, query.sortProperty())
-                .and(Sort.by(Sort.Direction.DESC, "id"));
-        return tasks.findAll(query.specification(userId), PageRequest.of(query.page() - 1, query.pageSize(), sort));
-    }
-
-    Map<TaskStatus, Long> stats(String userId) {
-        Map<TaskStatus, Long> counts = new EnumMap<>(TaskStatus.class);
-        for (TaskStatus s : TaskStatus.values()) {
-            counts.put(s, 0L);
-        }
-        for (Object[] row : tasks.countByStatusForUser(userId)) {
-            counts.put((TaskStatus) row[0], (Long) row[1]);
-        }
-        return counts;
-    }
-
     TaskDetails get(String userId, String taskId) {
         Task task = owned(userId, taskId);
         return new TaskDetails(task, files.findByTaskId(task.id()), queue.positionOf(task));
@@ -398,9 +379,10 @@ class TaskService {
     void forEachTask(String userId, Consumer<Task> action) {
         requireHistory();
         int page = 0;
-        Page<Task> batch;
+        Slice<Task> batch;
         do {
-            batch = tasks.findAll(TaskQuery.ownedBy(userId), PageRequest.of(page++, 500, Sort.by("createdAt", "id")));
+            PageRequest next = PageRequest.of(page++, 500, Sort.by("createdAt", "id"));
+            batch = tasks.findBy(TaskQuery.ownedBy(userId), q -> q.slice(next));
             batch.forEach(action);
         } while (batch.hasNext());
         events.publishEvent(new TaskActivity("task_export", userId, null, "success", Map.of()));

@@ -129,9 +129,12 @@ class TaskApiIT {
                         alice,
                         null)
                 .json();
+        // The documented fields, plus the two the seek paging added (next_cursor only when there is a next page).
         assertThat(list.fieldNames())
                 .toIterable()
-                .containsExactlyInAnyOrder("tasks", "total", "page", "page_size", "has_more");
+                .contains("tasks", "total", "page", "page_size", "has_more")
+                .isSubsetOf("tasks", "total", "total_is_estimate", "page", "page_size", "has_more", "next_cursor");
+        assertThat(list.path("total_is_estimate").asBoolean()).isFalse();
         assertThat(list.path("tasks").get(0).path("filename").asText()).isEqualTo("later.png");
         assertThat(list.path("total").asLong()).isEqualTo(1);
 

@@ -58,7 +58,11 @@ class MigrationsAcrossDatabasesIT {
                         "acme_ocr_audit_logs",
                         "acme_ocr_audit_schema_history",
                         "acme_ocr_event_publication",
-                        "acme_ocr_events_schema_history");
+                        "acme_ocr_events_schema_history",
+                        "acme_ocr_task_counters",
+                        "acme_ocr_task_days",
+                        "acme_ocr_task_time_buckets",
+                        "acme_ocr_task_storage");
         assertThat(postgres).isEqualTo(h2);
         assertThat(mariadb).isEqualTo(h2);
         System.out.printf(

@@ -1,6 +1,7 @@
 package dev.toolocr.platform.auth.internal;
 
 import dev.toolocr.platform.auth.AuthWebSecurity;
+import dev.toolocr.platform.web.BrowserPolicy;
 import dev.toolocr.platform.web.ProblemResponses;
 import dev.toolocr.platform.web.ProblemType;
 import jakarta.servlet.DispatcherType;
@@ -59,7 +60,9 @@ class DefaultAuthWebSecurity implements AuthWebSecurity {
                                 response, HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHENTICATED, "Sign in to continue."))
                         .accessDeniedHandler((request, response, ex) -> problems.write(
                                 response, HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, "You may not do this.")))
-                .headers(h -> h.contentTypeOptions(c -> {}).frameOptions(f -> f.deny()));
+                .headers(h -> h.contentTypeOptions(c -> {})
+                        .frameOptions(f -> f.deny())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(BrowserPolicy.CONTENT_SECURITY_POLICY)));
         return http.build();
     }
 }
