@@ -38,4 +38,5 @@ export { ConfirmDialog } from './ui/ConfirmDialog';
 export { errorMessage, useErrorMessage } from './ui/errors';
 export { formatBytes, formatDateTime, formatDurationMs, formatNumber, formatRelative } from './ui/format';
 export { notify } from './ui/notify';
+export { contrastVariables, createQueryClient, platformTheme } from './ui/theme';
 export { usePageTitle } from './ui/usePageTitle';
