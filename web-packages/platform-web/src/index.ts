@@ -16,6 +16,7 @@ export {
   type RequestOptions,
 } from './api/client';
 export type { SessionView, TokenResponse, User } from './api/types';
+export { runLimited, uploadForm, type UploadProgress, type XhrFactory } from './api/upload';
 export { FullPageLoader, RequireAuth } from './auth/guards';
 export {
   PlatformProvider,
