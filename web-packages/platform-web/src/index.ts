@@ -15,6 +15,7 @@ export {
   type ApiClientOptions,
   type RequestOptions,
 } from './api/client';
+export { downloadWithToken } from './api/download';
 export type { SessionView, TokenResponse, User } from './api/types';
 export { runLimited, uploadForm, type UploadProgress, type XhrFactory } from './api/upload';
 export { FullPageLoader, RequireAuth } from './auth/guards';

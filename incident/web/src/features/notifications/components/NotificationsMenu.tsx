@@ -14,17 +14,17 @@ export function NotificationsMenu() {
   return (
     <Popover opened={open} onChange={setOpen} position="bottom-end" width={320} withinPortal trapFocus>
       <Popover.Target>
-        <Indicator label={inbox.unread > 99 ? '99+' : inbox.unread} size={16} disabled={inbox.unread === 0} color="red" offset={4}>
-          <ActionIcon
-            variant="default"
-            size="lg"
-            onClick={() => setOpen((o) => !o)}
-            aria-label={t('notifications.button', { count: inbox.unread })}
-            data-testid="notifications"
-          >
+        <ActionIcon
+          variant="default"
+          size="lg"
+          onClick={() => setOpen((o) => !o)}
+          aria-label={t('notifications.button', { count: inbox.unread })}
+          data-testid="notifications"
+        >
+          <Indicator label={inbox.unread > 99 ? '99+' : inbox.unread} size={16} disabled={inbox.unread === 0} color="red" offset={-2}>
             <IconBell size={20} stroke={1.6} />
-          </ActionIcon>
-        </Indicator>
+          </Indicator>
+        </ActionIcon>
       </Popover.Target>
       <Popover.Dropdown>
         <Group justify="space-between" mb="xs">

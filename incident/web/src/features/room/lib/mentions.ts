@@ -6,7 +6,7 @@ export function mentionAt(text: string, caret: number): { start: number; query: 
   const at = before.lastIndexOf('@');
   if (at < 0) return null;
   // An @ inside a word (an e-mail address being typed) is not a mention.
-  if (at > 0 && !/[\s([{"'，。、]/.test(before[at - 1])) return null;
+  if (at > 0 && !/[\s([{"'，。、（「『：]/.test(before[at - 1])) return null;
   const query = before.slice(at + 1);
   // Display names have spaces, but a mention query ends at a line break or after 40 characters.
   if (query.length > 40 || /[\n@]/.test(query)) return null;

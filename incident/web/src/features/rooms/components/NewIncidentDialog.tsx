@@ -81,8 +81,9 @@ export function NewIncidentDialog({ opened, onClose }: { opened: boolean; onClos
         station: form.station.trim() || undefined,
         equipment: form.equipment.trim() || undefined,
         work_order: form.workOrder.trim() || undefined,
-        category: form.category || undefined,
-        severity: form.severity || undefined,
+        // Without a template the server needs both; the fields show these defaults as placeholders.
+        category: form.category || (form.templateId ? undefined : 'other'),
+        severity: form.severity || (form.templateId ? undefined : 'medium'),
         visibility: form.visibility,
         template_id: form.templateId || undefined,
         member_emails: emails.valid,

@@ -1,6 +1,8 @@
 package dev.toolocr.incident.spa;
 
 import java.time.Duration;
+import java.util.Arrays;
+import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -13,14 +15,22 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class SpaAssets implements WebMvcConfigurer {
 
+    private final String[] locations;
+
+    SpaAssets(WebProperties web) {
+        this.locations = web.getResources().getStaticLocations();
+    }
+
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/assets/**")
-                .addResourceLocations("classpath:/META-INF/resources/assets/")
+                .addResourceLocations(Arrays.stream(locations)
+                        .map(l -> l + (l.endsWith("/") ? "" : "/") + "assets/")
+                        .toArray(String[]::new))
                 .setCacheControl(
                         CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
         registry.addResourceHandler("/favicon.svg")
-                .addResourceLocations("classpath:/META-INF/resources/")
+                .addResourceLocations(locations)
                 .setCacheControl(CacheControl.noCache());
     }
 }

@@ -3,9 +3,12 @@ package dev.toolocr.incident.spa;
 import dev.toolocr.platform.web.ApiException;
 import dev.toolocr.platform.web.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.Set;
+import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +31,23 @@ class SpaController {
 
     private static final String SEGMENT = "[^.]+";
 
-    private final Resource index = new ClassPathResource("META-INF/resources/index.html");
+    /**
+     * A first segment that is not the server's. The WebSocket endpoint's handler mapping comes after
+     * this controller's, so {@code /ws} must not match here at all (a 404 from here would refuse the
+     * handshake); the other server paths have handlers that win anyway, and are refused below too.
+     */
+    private static final String FIRST = "(?!(?:ws|api|actuator)$)[^.]+";
+
+    private final Resource index;
+
+    /** index.html from the first static location that has one (the web jar's, unless configured). */
+    SpaController(WebProperties web, ResourceLoader loader) {
+        this.index = Arrays.stream(web.getResources().getStaticLocations())
+                .map(location -> loader.getResource(location + (location.endsWith("/") ? "" : "/") + "index.html"))
+                .filter(Resource::exists)
+                .findFirst()
+                .orElse(new ClassPathResource("META-INF/resources/index.html"));
+    }
 
     /**
      * index.html names the hashed bundles of the current build, so the browser must ask again every
@@ -36,10 +55,10 @@ class SpaController {
      */
     @GetMapping({
         "/",
-        "/{a:" + SEGMENT + "}",
-        "/{a}/{b:" + SEGMENT + "}",
-        "/{a}/{b}/{c:" + SEGMENT + "}",
-        "/{a}/{b}/{c}/{d:" + SEGMENT + "}"
+        "/{a:" + FIRST + "}",
+        "/{a:" + FIRST + "}/{b:" + SEGMENT + "}",
+        "/{a:" + FIRST + "}/{b}/{c:" + SEGMENT + "}",
+        "/{a:" + FIRST + "}/{b}/{c}/{d:" + SEGMENT + "}"
     })
     ResponseEntity<Resource> app(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());

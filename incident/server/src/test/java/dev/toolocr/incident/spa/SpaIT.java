@@ -36,7 +36,8 @@ class SpaIT extends LiveServer {
         Answer bundle = call("GET", script.group(1), null, null);
         assertThat(bundle.status()).isEqualTo(200);
         assertThat(bundle.raw().headers().firstValue("Cache-Control"))
-                .hasValueSatisfying(c -> assertThat(c).contains("max-age=31536000").contains("immutable"));
+                .hasValueSatisfying(
+                        c -> assertThat(c).contains("max-age=31536000").contains("immutable"));
     }
 
     @Test
@@ -49,6 +50,11 @@ class SpaIT extends LiveServer {
         assertThat(api.status()).isEqualTo(404);
         assertThat(api.raw().headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        // The WebSocket endpoint stays the WebSocket handler's: a plain GET is refused as "not an
+        // upgrade", never answered by the app or by a 404 that would also refuse the handshake.
+        Answer ws = call("GET", "/ws", null, null);
+        assertThat(ws.status()).isEqualTo(400);
+        assertThat(ws.body()).doesNotContain("<div id=\"root\">");
         Answer asset = call("GET", "/assets/no-such-file.js", null, null);
         assertThat(asset.status()).isEqualTo(404);
         assertThat(asset.body()).doesNotContain("<div id=\"root\">");
