@@ -3,15 +3,18 @@ package dev.toolocr.incident;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.toolocr.platform.auth.UserDirectory;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 /**
  * The real server on a random port with an in-memory database, shared by the HTTP and WebSocket
@@ -24,8 +27,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "platform.auth.local.bootstrap-admin-password=Bootstrap-admin-pw-1",
             "platform.auth.admin-emails=admin@localhost",
             "incident.data-dir=target/it-data",
-            "incident.realtime.typing-expiry=1s"
+            "incident.realtime.typing-expiry=1s",
+            "incident.escalation.poll-interval=200ms"
         })
+@Import(TestClock.Config.class)
 public abstract class LiveServer {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
@@ -37,6 +42,10 @@ public abstract class LiveServer {
 
     @Autowired
     protected UserDirectory directory;
+
+    /** The app's clock: move it forward to reach what is due later. */
+    @Autowired
+    protected TestClock clock;
 
     /** An answer: status and body (parsed when JSON). */
     public record Answer(int status, String body, HttpResponse<String> raw) {
@@ -129,5 +138,24 @@ public abstract class LiveServer {
         Map<String, Object> body =
                 clientId == null ? Map.of("content", content) : Map.of("content", content, "client_id", clientId);
         return call("POST", "/api/v2/rooms/" + roomId + "/messages", as, body);
+    }
+
+    /** A multipart upload of one part named {@code file}, with whatever name and type the client claims. */
+    protected HttpResponse<byte[]> upload(Person as, String roomId, String filename, String claimedType, byte[] data)
+            throws Exception {
+        String boundary = "----irs" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                        + "\"\r\nContent-Type: " + claimedType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(data);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v2/rooms/" + roomId + "/files"))
+                .header("Authorization", "Bearer " + as.token())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 }

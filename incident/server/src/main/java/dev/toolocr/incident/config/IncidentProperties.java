@@ -1,6 +1,7 @@
 package dev.toolocr.incident.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
@@ -24,11 +25,12 @@ public record IncidentProperties(
         @Valid @NotNull @DefaultValue Realtime realtime) {
 
     /**
-     * @param maxPerWindow messages one user may send to one room within {@code window}
+     * @param maxPerWindow messages one user may send to one room within {@code window} (each
+     *     counted send is kept in the database until it leaves the window, hence the upper bound)
      * @param window the sliding window of the send limit
      */
     public record Messages(
-            @DefaultValue("30") @Min(1) int maxPerWindow,
+            @DefaultValue("30") @Min(1) @Max(1000) int maxPerWindow,
             @DefaultValue("10s") @NotNull Duration window) {}
 
     /** @param typingExpiry how long a typing flag lasts without renewal */

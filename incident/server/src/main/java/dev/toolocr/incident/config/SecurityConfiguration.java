@@ -21,6 +21,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/prometheus", "/actuator/metrics/**")
                         .hasRole("ADMIN")
+                        .requestMatchers("/api/v2/admin/**")
+                        .hasRole("ADMIN")
                         .requestMatchers("/api/**")
                         .authenticated());
     }

@@ -67,6 +67,21 @@ public class Message {
         return m;
     }
 
+    /** A message that carries files; its text is a caption and may be empty. */
+    static Message file(
+            String roomId,
+            long seq,
+            Author author,
+            String caption,
+            String clientId,
+            String replyTo,
+            List<String> mentions,
+            Instant now) {
+        Message m = text(roomId, seq, author, caption, clientId, replyTo, mentions, now);
+        m.kind = "file";
+        return m;
+    }
+
     public record Author(String id, String email, String displayName) {}
 
     void edit(String newContent, List<String> newMentions, Instant now) {

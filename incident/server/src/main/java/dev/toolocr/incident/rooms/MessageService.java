@@ -2,7 +2,6 @@ package dev.toolocr.incident.rooms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.toolocr.incident.config.IncidentProperties;
 import dev.toolocr.incident.rooms.Codes.Role;
 import dev.toolocr.incident.rooms.MessageViews.MessageView;
 import dev.toolocr.incident.rooms.RoomAccess.Standing;
@@ -10,21 +9,16 @@ import dev.toolocr.platform.auth.CurrentUser;
 import dev.toolocr.platform.web.ApiException;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,6 +30,9 @@ public class MessageService {
     /** The reactions offered; a fixed set so that counts stay comparable and rendering predictable. */
     public static final Set<String> EMOJIS =
             Set.of("👍", "👎", "❤️", "🎉", "😄", "😮", "😢", "🙏", "✅", "❌", "👀", "🔥", "⚠️", "🚨");
+
+    /** Files one message may carry. */
+    public static final int MAX_ATTACHMENTS = 10;
 
     public record SendMessage(
             String content, @Size(max = 64) String clientId, String replyTo, List<String> attachmentIds) {}
@@ -56,12 +53,12 @@ public class MessageService {
     private final RoomAccess access;
     private final RoomEventLog log;
     private final MessageViews views;
+    private final Attachments attachments;
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final Clock clock;
-    private final IncidentProperties.Messages limits;
-    private final Map<String, Deque<Instant>> recentSends = new ConcurrentHashMap<>();
+    private final SendLimit sendLimit;
 
     MessageService(
             MessageRepository messages,
@@ -71,11 +68,12 @@ public class MessageService {
             RoomAccess access,
             RoomEventLog log,
             MessageViews views,
+            Attachments attachments,
             ApplicationEventPublisher publisher,
             PlatformTransactionManager transactions,
             ObjectMapper json,
             Clock clock,
-            IncidentProperties properties) {
+            SendLimit sendLimit) {
         this.messages = messages;
         this.reactions = reactions;
         this.events = events;
@@ -83,21 +81,24 @@ public class MessageService {
         this.access = access;
         this.log = log;
         this.views = views;
+        this.attachments = attachments;
         this.publisher = publisher;
         this.tx = new TransactionTemplate(transactions);
         this.json = json;
         this.clock = clock;
-        this.limits = properties.messages();
+        this.sendLimit = sendLimit;
     }
 
     public Sent send(CurrentUser user, String roomId, SendMessage body) {
-        String content = checkedContent(body.content());
+        List<String> fileIds = checkedAttachmentIds(body.attachmentIds());
+        // A photo needs no caption; a message without files needs text.
+        String content =
+                fileIds.isEmpty() || (body.content() != null && !body.content().isBlank())
+                        ? checkedContent(body.content())
+                        : "";
         String clientId = body.clientId() == null || body.clientId().isBlank() ? null : body.clientId();
         if (clientId != null && clientId.length() > 64) {
             throw ApiException.invalid("validation-failed", "client_id is at most 64 characters.");
-        }
-        if (body.attachmentIds() != null && !body.attachmentIds().isEmpty()) {
-            throw ApiException.invalid("unknown-attachment", "No such attachment in this room.");
         }
         try {
             return tx.execute(status -> {
@@ -110,24 +111,40 @@ public class MessageService {
                         && messages.findByIdAndRoomId(body.replyTo(), roomId).isEmpty()) {
                     throw ApiException.invalid("invalid-reply", "A reply must answer a message of the same room.");
                 }
-                throttle(user.id(), roomId);
                 List<String> mentions = mentions(roomId, content, user.id());
+                sendLimit.refuseEarly(user.id(), roomId);
+                // The seq's row lock first: the limit then counts this room's sends one at a time.
                 long seq = log.nextSeq(s.room().id());
-                Message m = messages.saveAndFlush(Message.text(
-                        roomId,
-                        seq,
-                        new Message.Author(user.id(), user.email(), user.displayName()),
-                        content,
-                        clientId,
-                        body.replyTo(),
-                        mentions,
-                        clock.instant()));
+                sendLimit.count(user.id(), roomId);
+                Message.Author author = new Message.Author(user.id(), user.email(), user.displayName());
+                Message m = messages.saveAndFlush(
+                        fileIds.isEmpty()
+                                ? Message.text(
+                                        roomId,
+                                        seq,
+                                        author,
+                                        content,
+                                        clientId,
+                                        body.replyTo(),
+                                        mentions,
+                                        clock.instant())
+                                : Message.file(
+                                        roomId,
+                                        seq,
+                                        author,
+                                        content,
+                                        clientId,
+                                        body.replyTo(),
+                                        mentions,
+                                        clock.instant()));
+                if (!fileIds.isEmpty()) {
+                    // Refuses (and so rolls back this message and its seq) unless every file is the
+                    // sender's own upload to this room and not attached elsewhere yet.
+                    attachments.attach(roomId, user.id(), m.id(), fileIds);
+                }
                 MessageView view = views.broadcast(m);
                 log.record(roomId, seq, "message.created", m.id(), Map.of("message", view));
-                for (String mentioned : mentions) {
-                    publisher.publishEvent(new RoomEvents.UserNotified(
-                            mentioned, Map.of("type", "mention", "room_id", roomId, "message_id", m.id(), "seq", seq)));
-                }
+                notifyMentions(mentions, roomId, m.id(), seq);
                 return new Sent(view, true);
             });
         } catch (DataIntegrityViolationException raced) {
@@ -183,10 +200,14 @@ public class MessageService {
             if (!user.id().equals(m.authorId())) {
                 throw ApiException.forbidden("Only the author can edit a message.");
             }
-            m.edit(content, mentions(roomId, content, user.id()), clock.instant());
+            Set<String> before = Set.copyOf(m.mentions());
+            List<String> mentioned = mentions(roomId, content, user.id());
+            m.edit(content, mentioned, clock.instant());
             messages.flush();
             MessageView view = views.broadcast(m);
-            log.append(roomId, "message.updated", m.id(), Map.of("message", view));
+            long seq = log.append(roomId, "message.updated", m.id(), Map.of("message", view));
+            // Only people the edit newly names are told; the others heard of it when first named.
+            notifyMentions(mentioned.stream().filter(id -> !before.contains(id)).toList(), roomId, m.id(), seq);
             return view;
         });
     }
@@ -268,25 +289,10 @@ public class MessageService {
         });
     }
 
-    private void throttle(String userId, String roomId) {
-        Instant now = clock.instant();
-        Deque<Instant> sends = recentSends.computeIfAbsent(userId + "/" + roomId, k -> new ArrayDeque<>());
-        synchronized (sends) {
-            while (!sends.isEmpty() && !sends.peekFirst().isAfter(now.minus(limits.window()))) {
-                sends.pollFirst();
-            }
-            if (sends.size() >= limits.maxPerWindow()) {
-                long wait = Math.max(
-                        1,
-                        java.time.Duration.between(now, sends.peekFirst().plus(limits.window()))
-                                .toSeconds());
-                throw new ApiException(
-                        HttpStatus.TOO_MANY_REQUESTS,
-                        "too-many-messages",
-                        "Too many messages; wait a moment.",
-                        Map.of("retry_after_seconds", wait));
-            }
-            sends.addLast(now);
+    private void notifyMentions(List<String> userIds, String roomId, String messageId, long seq) {
+        for (String mentioned : userIds) {
+            publisher.publishEvent(new RoomEvents.UserNotified(
+                    mentioned, Map.of("type", "mention", "room_id", roomId, "message_id", messageId, "seq", seq)));
         }
     }
 
@@ -316,6 +322,23 @@ public class MessageService {
             throw ApiException.invalid("content-too-long", "A message is at most 4,000 characters.");
         }
         return content;
+    }
+
+    private static List<String> checkedAttachmentIds(List<String> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        if (ids.size() > MAX_ATTACHMENTS) {
+            throw ApiException.invalid("too-many-attachments", "A message carries at most 10 files.");
+        }
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String id : ids) {
+            if (id == null || id.isBlank() || id.length() > 36) {
+                throw ApiException.invalid("unknown-attachment", "No such attachment in this room.");
+            }
+            distinct.add(id);
+        }
+        return List.copyOf(distinct);
     }
 
     private static int checkLimit(int limit) {

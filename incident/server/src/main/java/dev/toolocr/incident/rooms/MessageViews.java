@@ -12,9 +12,11 @@ import org.springframework.stereotype.Component;
 public class MessageViews {
 
     private final ReactionRepository reactions;
+    private final Attachments attachments;
 
-    MessageViews(ReactionRepository reactions) {
+    MessageViews(ReactionRepository reactions, Attachments attachments) {
         this.reactions = reactions;
+        this.attachments = attachments;
     }
 
     public record ReactionView(String emoji, long count, boolean mine) {}
@@ -28,7 +30,7 @@ public class MessageViews {
             String content,
             String replyTo,
             List<String> mentions,
-            List<Object> attachments,
+            List<Attachments.Attachment> attachments,
             List<ReactionView> reactions,
             boolean pinned,
             Instant editedAt,
@@ -53,6 +55,9 @@ public class MessageViews {
                 }
             }
         }
+        Map<String, List<Attachments.Attachment>> files = list.isEmpty()
+                ? Map.of()
+                : attachments.of(list.stream().map(Message::id).toList());
         List<MessageView> views = new ArrayList<>();
         for (Message m : list) {
             List<ReactionView> rs = new ArrayList<>();
@@ -68,7 +73,8 @@ public class MessageViews {
                     m.content(),
                     m.replyTo(),
                     m.mentions(),
-                    List.of(),
+                    // A deleted message keeps nothing it said, its files included.
+                    m.deleted() ? List.of() : files.getOrDefault(m.id(), List.of()),
                     rs,
                     m.pinned(),
                     m.editedAt(),

@@ -45,6 +45,15 @@ public class RoomAccess {
         return rooms.findById(roomId).flatMap(r -> readable(user, r)).isPresent();
     }
 
+    /**
+     * For features outside rooms (uploads): passes when the user may post in the room; 404 when they
+     * may not read it, 403 when they are a viewer or not a member.
+     */
+    @Transactional(readOnly = true)
+    public void requireCanAct(CurrentUser user, String roomId) {
+        act(user, roomId, false);
+    }
+
     Standing read(CurrentUser user, String roomId) {
         Room room = rooms.findById(roomId).orElseThrow(() -> ApiException.notFound("Room"));
         return readable(user, room).orElseThrow(() -> ApiException.notFound("Room"));

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -50,6 +51,7 @@ public class RoomService {
     private final MemberService memberService;
     private final SystemMessages system;
     private final TemplateService templates;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     RoomService(
@@ -60,6 +62,7 @@ public class RoomService {
             MemberService memberService,
             SystemMessages system,
             TemplateService templates,
+            ApplicationEventPublisher publisher,
             Clock clock) {
         this.rooms = rooms;
         this.members = members;
@@ -68,6 +71,7 @@ public class RoomService {
         this.memberService = memberService;
         this.system = system;
         this.templates = templates;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -140,6 +144,7 @@ public class RoomService {
         for (String email : invited) {
             memberService.addIfAbsent(room.id(), email, Role.RESPONDER, user);
         }
+        publisher.publishEvent(new RoomEvents.Created(room.id(), room.templateId(), user.id(), now));
         return view(user, reload(room.id()));
     }
 

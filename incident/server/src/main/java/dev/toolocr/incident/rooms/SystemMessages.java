@@ -30,10 +30,11 @@ class SystemMessages {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    void post(String roomId, String text) {
+    long post(String roomId, String text) {
         long seq = log.nextSeq(roomId);
         Message m = messages.save(Message.system(roomId, seq, text, clock.instant()));
         log.record(roomId, seq, "message.created", m.id(), Map.of("message", views.broadcast(m)));
+        return seq;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,11 +19,13 @@ public class TemplateService {
     private final TemplateRepository templates;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    TemplateService(TemplateRepository templates, ObjectMapper json, Clock clock) {
+    TemplateService(TemplateRepository templates, ObjectMapper json, Clock clock, ApplicationEventPublisher events) {
         this.templates = templates;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -41,7 +44,9 @@ public class TemplateService {
         requireAdmin(user);
         Template t = new Template(clock.instant());
         apply(t, body);
-        return view(templates.save(t));
+        TemplateView saved = view(templates.save(t));
+        events.publishEvent(new TemplateChanged(saved.id(), saved.name(), "created", user.id(), user.email()));
+        return saved;
     }
 
     @Transactional
@@ -49,13 +54,17 @@ public class TemplateService {
         requireAdmin(user);
         Template t = templates.findById(id).orElseThrow(() -> ApiException.notFound("Template"));
         apply(t, body);
-        return view(t);
+        TemplateView changed = view(t);
+        events.publishEvent(new TemplateChanged(changed.id(), changed.name(), "updated", user.id(), user.email()));
+        return changed;
     }
 
     @Transactional
     public void delete(CurrentUser user, String id) {
         requireAdmin(user);
-        templates.delete(templates.findById(id).orElseThrow(() -> ApiException.notFound("Template")));
+        Template t = templates.findById(id).orElseThrow(() -> ApiException.notFound("Template"));
+        templates.delete(t);
+        events.publishEvent(new TemplateChanged(id, view(t).name(), "deleted", user.id(), user.email()));
     }
 
     private void apply(Template t, TemplateView.Body body) {

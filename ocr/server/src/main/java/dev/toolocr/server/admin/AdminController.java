@@ -3,23 +3,13 @@ package dev.toolocr.server.admin;
 import dev.toolocr.platform.auth.CurrentUser;
 import dev.toolocr.platform.auth.UserDirectory;
 import dev.toolocr.platform.web.ApiException;
-import dev.toolocr.platform.web.CsvWriter;
-import dev.toolocr.platform.web.DateParam;
 import dev.toolocr.platform.web.ProblemType;
-import dev.toolocr.server.audit.AuditQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
-import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Page;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,10 +18,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Administrators only (enforced by the security chain for every /api/v2/admin path). */
-@Tag(name = "Admin", description = "Statistics, users, leaderboard and audit log")
+@Tag(
+        name = "Admin",
+        description =
+                "Statistics, users and leaderboard (the audit log is the platform's, under /api/v2/admin/audit-logs)")
 @RestController
 @RequestMapping("/api/v2/admin")
 class AdminController {
@@ -50,11 +42,9 @@ class AdminController {
     }
 
     private final AdminService admin;
-    private final AuditQueries audit;
 
-    AdminController(AdminService admin, AuditQueries audit) {
+    AdminController(AdminService admin) {
         this.admin = admin;
-        this.audit = audit;
     }
 
     @Operation(summary = "System statistics with a 30-day series")
@@ -116,94 +106,6 @@ class AdminController {
     ResponseEntity<Void> revokeSession(CurrentUser caller, @PathVariable String sessionId) {
         admin.revokeSession(sessionId, caller.id());
         return ResponseEntity.noContent().build();
-    }
-
-    @Operation(summary = "Audit log, newest first")
-    @GetMapping("/audit-logs")
-    Paged<AuditQueries.Entry> auditLogs(@ParameterObject AuditFilterParams filter, @ParameterObject PageParams paging) {
-        checkPage(paging.page(), paging.pageSize());
-        return Paged.of(
-                audit.search(filter.toFilter(), paging.page() - 1, paging.pageSize()),
-                paging.page(),
-                paging.pageSize());
-    }
-
-    @Operation(summary = "One user's audit summary")
-    @GetMapping("/audit-logs/user/{userId}/summary")
-    AuditQueries.Summary auditSummary(@PathVariable String userId) {
-        return audit.summary(userId);
-    }
-
-    @Operation(summary = "Audit log as CSV (streamed)")
-    @GetMapping("/audit-logs/export")
-    ResponseEntity<StreamingResponseBody> exportAudit(@ParameterObject AuditFilterParams params) {
-        AuditQueries.Filter filter = params.toFilter();
-        StreamingResponseBody body = out -> {
-            CsvWriter csv = new CsvWriter(out).header(AUDIT_COLUMNS);
-            audit.forEach(
-                    filter,
-                    e -> csv.row(Arrays.asList(
-                            String.valueOf(e.occurredAt()),
-                            e.userId(),
-                            e.userEmail(),
-                            e.eventType(),
-                            e.outcome(),
-                            e.ipAddress(),
-                            e.userAgent(),
-                            e.requestId(),
-                            e.details().toString())));
-            csv.flush();
-        };
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"audit-log-" + LocalDate.now(ZoneOffset.UTC) + ".csv\"")
-                .body(body);
-    }
-
-    private static final List<String> AUDIT_COLUMNS = List.of(
-            "occurred_at",
-            "user_id",
-            "user_email",
-            "event_type",
-            "outcome",
-            "ip_address",
-            "user_agent",
-            "request_id",
-            "details");
-
-    /** The audit filters, as the list and the export take them; blank means "any". */
-    record AuditFilterParams(
-            @BindParam("user_id") String userId,
-            String email,
-            @BindParam("event_type") String eventType,
-            String outcome,
-            @BindParam("date_from") String dateFrom,
-            @BindParam("date_to") String dateTo) {
-
-        AuditQueries.Filter toFilter() {
-            return new AuditQueries.Filter(
-                    blankToNull(userId),
-                    blankToNull(email),
-                    blankToNull(eventType),
-                    blankToNull(outcome),
-                    DateParam.parse(dateFrom, false, "date_from"),
-                    DateParam.parse(dateTo, true, "date_to"));
-        }
-    }
-
-    /** A page of the audit log: 1-based; 50 entries unless asked (checked by {@link #checkPage}). */
-    record PageParams(Integer page, @BindParam("page_size") Integer pageSize) {
-
-        PageParams {
-            page = page == null ? 1 : page;
-            pageSize = pageSize == null ? 50 : pageSize;
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static void checkPage(int page, int pageSize) {

@@ -1,9 +1,9 @@
 package dev.toolocr.server.admin;
 
+import dev.toolocr.platform.audit.AuditQueries;
 import dev.toolocr.platform.auth.UserDirectory;
 import dev.toolocr.platform.web.ApiException;
 import dev.toolocr.platform.web.ProblemType;
-import dev.toolocr.server.audit.AuditQueries;
 import dev.toolocr.server.tasks.TaskStatistics;
 import java.time.Clock;
 import java.time.Duration;

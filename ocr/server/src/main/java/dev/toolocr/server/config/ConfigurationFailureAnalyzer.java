@@ -29,7 +29,7 @@ class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindException
         VARIABLES.put("tool-ocr.tasks.retention-days", "TASK_RETENTION_DAYS");
         VARIABLES.put("tool-ocr.tasks.enable-history", "ENABLE_TASK_HISTORY");
         VARIABLES.put("tool-ocr.data-dir", "TOOL_OCR_DATA_DIR");
-        VARIABLES.put("tool-ocr.audit.retention-days", "AUDIT_RETENTION_DAYS");
+        VARIABLES.put("platform.audit.retention-days", "AUDIT_RETENTION_DAYS");
         VARIABLES.put("platform.auth.admin-emails", "ADMIN_EMAILS");
         VARIABLES.put("platform.storage.s3.complete", "STORAGE_S3_BUCKET");
         VARIABLES.put("platform.auth.local.bootstrap-admin-password", "TOOL_OCR_ADMIN_PASSWORD");

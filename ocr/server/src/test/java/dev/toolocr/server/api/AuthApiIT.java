@@ -2,10 +2,10 @@ package dev.toolocr.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.toolocr.platform.audit.AuditLog;
 import dev.toolocr.platform.auth.UserDirectory;
 import dev.toolocr.server.MovableClock;
 import dev.toolocr.server.api.ApiClient.Reply;
-import dev.toolocr.server.audit.AuditLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -29,6 +29,10 @@ class MigrationsAcrossDatabasesIT {
     private static final String PREFIX = "acme_ocr_";
     private static final MigrationSet AUTH_MIGRATIONS =
             new MigrationSet("platform-auth", "classpath:db/platform-auth", "auth_schema_history", 0, "users");
+    private static final MigrationSet AUDIT_MIGRATIONS =
+            new MigrationSet("platform-audit", "classpath:db/platform-audit", "audit_schema_history", 0, "audit_logs");
+    private static final MigrationSet EVENT_MIGRATIONS =
+            new MigrationSet("platform-events", "classpath:db/platform-events", "events_schema_history", 0, null);
 
     @Test
     void sameTablesAndColumnsOnH2PostgresAndMariaDb() throws SQLException {
@@ -51,7 +55,10 @@ class MigrationsAcrossDatabasesIT {
                         "acme_ocr_sessions",
                         "acme_ocr_tasks",
                         "acme_ocr_task_files",
-                        "acme_ocr_audit_logs");
+                        "acme_ocr_audit_logs",
+                        "acme_ocr_audit_schema_history",
+                        "acme_ocr_event_publication",
+                        "acme_ocr_events_schema_history");
         assertThat(postgres).isEqualTo(h2);
         assertThat(mariadb).isEqualTo(h2);
         System.out.printf(
@@ -62,13 +69,17 @@ class MigrationsAcrossDatabasesIT {
     /** Table name → "column:nullability" for every table in the database the URL points at. */
     private static Map<String, Set<String>> migrateAndDescribe(String url, String schema) throws SQLException {
         DatabaseTarget target = DatabaseTarget.parse(url, "", "");
-        // The sets the application runs: its own, then auth's (which adopts the users and sessions
-        // tables the application's first migrations created).
+        // The sets the application runs: its own, then auth's and audit's (which adopt the users,
+        // sessions and audit tables the application's first migrations created), then the events'.
         ModuleMigrations.migrate(
                 new SimpleDriverDataSource(DriverManager.getDriver(url), url),
                 PREFIX,
                 target.vendor(),
-                List.of(DatabaseConfiguration.TOOL_OCR_MIGRATIONS, AUTH_MIGRATIONS));
+                List.of(
+                        DatabaseConfiguration.TOOL_OCR_MIGRATIONS,
+                        AUTH_MIGRATIONS,
+                        AUDIT_MIGRATIONS,
+                        EVENT_MIGRATIONS));
 
         Map<String, Set<String>> tables = new TreeMap<>();
         Map<String, String> actualNames = new TreeMap<>();
