@@ -109,10 +109,10 @@ async function choose(page, scope, label, option) {
 const messages = (page) => page.getByTestId('message');
 const composer = (page) => page.getByTestId('composer');
 
-async function say(page, text) {
+async function say(page, text, shown = text) {
   await composer(page).fill(text);
   await composer(page).press('Enter');
-  await page.getByTestId('message').filter({ hasText: text }).last().waitFor();
+  await page.getByTestId('message').filter({ hasText: shown }).last().waitFor();
 }
 
 let alice;
@@ -212,9 +212,16 @@ describe('an incident from report to resolution', () => {
     await a.getByTestId('message').filter({ hasText: 'On my way' }).waitFor();
     await waitUntil('the typing line to clear', async () => ((await a.getByTestId('typing').textContent()) ?? '').trim() === '');
 
-    await say(a, 'The **seal** on `P4` looks torn, see @Bob');
+    // @ offers the members; Enter takes the highlighted one, the next Enter sends.
+    await composer(a).fill('The **seal** on `P4` looks torn, see @Bo');
+    await a.getByRole('option', { name: /Bob Lin/ }).waitFor();
+    await shot(a, 'en-mention-autocomplete-desktop');
+    await composer(a).press('Enter');
+    assert.equal(await composer(a).inputValue(), 'The **seal** on `P4` looks torn, see @Bob Lin ');
+    await composer(a).press('Enter');
     const aliceMsg = b.getByTestId('message').filter({ hasText: 'looks torn' });
     await aliceMsg.waitFor();
+    await aliceMsg.locator('mark.mention-me').filter({ hasText: '@Bob Lin' }).waitFor();
     assert.equal(await aliceMsg.locator('strong').textContent(), 'seal');
     assert.equal(await aliceMsg.locator('code').textContent(), 'P4');
 
@@ -243,6 +250,42 @@ describe('an incident from report to resolution', () => {
     await assertAccessible(a, 'room');
   });
 
+  test('bob drops a photo on the room; alice sees the thumbnail and opens the viewer', async () => {
+    const b = bob.page;
+    const files = await b.evaluateHandle(async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 640;
+      canvas.height = 480;
+      const g = canvas.getContext('2d');
+      g.fillStyle = '#5c5f66';
+      g.fillRect(0, 0, 640, 480);
+      g.fillStyle = '#1c1c1c';
+      g.beginPath();
+      g.ellipse(320, 330, 180, 60, 0, 0, 2 * Math.PI);
+      g.fill();
+      const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.9));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([blob], 'leak.jpg', { type: 'image/jpeg' }));
+      return transfer;
+    });
+    await b.getByTestId('room').dispatchEvent('dragover', { dataTransfer: files });
+    await b.getByTestId('room').dispatchEvent('drop', { dataTransfer: files });
+    await b.getByTestId('upload-queue').locator('[data-state="done"]').waitFor();
+    await shot(b, 'en-room-upload-desktop');
+    await composer(b).fill('Photo of the puddle');
+    await composer(b).press('Enter');
+    const withPhoto = alice.page.getByTestId('message').filter({ hasText: 'Photo of the puddle' });
+    await withPhoto.getByTestId('thumbnail').locator('img').waitFor();
+    await withPhoto.getByTestId('thumbnail').click();
+    const viewer = alice.page.getByRole('dialog', { name: 'leak.jpg' });
+    await viewer.locator('img[alt="leak.jpg"]').waitFor();
+    const width = await viewer.locator('img[alt="leak.jpg"]').evaluate((img) => img.naturalWidth);
+    assert.equal(width, 640);
+    await shot(alice.page, 'en-image-viewer-desktop');
+    await alice.page.keyboard.press('Escape');
+    await viewer.waitFor({ state: 'detached' });
+  });
+
   test('alice acknowledges, starts and resolves with a resolution; bob sees each step', async () => {
     const a = alice.page;
     await a.getByTestId('action-acknowledge').click();
@@ -256,6 +299,19 @@ describe('an incident from report to resolution', () => {
     await a.getByRole('dialog').getByRole('button', { name: 'Resolve' }).click();
     await bob.page.getByTestId('room-status').filter({ hasText: 'Resolved' }).first().waitFor();
     await bob.page.getByTestId('resolution').filter({ hasText: 'Seal replaced' }).waitFor();
+  });
+
+  test('the dashboard counts the resolved incident', async () => {
+    const a = alice.page;
+    await a.getByRole('link', { name: 'Dashboard' }).click();
+    await a.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    await waitUntil('the resolved count', async () => (await a.getByTestId('stat-resolved').textContent()) === '1');
+    assert.equal(await a.getByTestId('stat-total').textContent(), '1');
+    await shot(a, 'en-dashboard-desktop');
+    await a.getByRole('tab', { name: 'Tables' }).click();
+    await a.getByRole('table', { name: 'Per line' }).getByRole('cell', { name: 'L2', exact: true }).waitFor();
+    await assertAccessible(a, 'dashboard tables');
+    await a.goto(roomUrl);
   });
 
   test('bob is offline for 10 s while alice sends 20 messages; all 20 arrive, in order, once', async () => {
@@ -334,6 +390,7 @@ describe('on a phone, in 繁體中文', () => {
       ['rooms', '/rooms?status=all'],
       ['room', new URL(roomUrl).pathname],
       ['templates', '/templates'],
+      ['dashboard', '/dashboard'],
       ['sessions', '/sessions'],
     ]) {
       await phone.page.goto(BASE + url);
@@ -348,6 +405,7 @@ describe('on a phone, in 繁體中文', () => {
       ['rooms', '/rooms?status=all'],
       ['room', new URL(roomUrl).pathname],
       ['templates', '/templates'],
+      ['dashboard', '/dashboard'],
       ['sessions', '/sessions'],
     ]) {
       await desk.page.goto(BASE + url);

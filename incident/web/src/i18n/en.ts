@@ -205,6 +205,7 @@ export const en = {
     perCategory: 'Per category',
     count: 'Incidents',
     cumulative: 'Cumulative share',
+    openNow: 'Open now',
   },
   templates: {
     title: 'Templates',

@@ -206,6 +206,7 @@ export const zhTW: Translation = {
     perCategory: '依類別',
     count: '事件數',
     cumulative: '累計比例',
+    openNow: '目前未結',
   },
   templates: {
     title: '範本',

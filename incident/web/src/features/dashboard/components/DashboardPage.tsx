@@ -4,7 +4,7 @@ import { formatNumber, useApi, useErrorMessage, usePageTitle } from '@toolocr/pl
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatElapsed } from '../../../shared/lib/time';
-import { statsQuery, type Durations } from '../api/stats';
+import { openPerLineQuery, statsQuery, type Times } from '../api/stats';
 import { defaultPeriod, paretoRows } from '../lib/pareto';
 
 function Bars({ rows, label }: { rows: { name: string; value: number; note?: string }[]; label: string }) {
@@ -47,12 +47,12 @@ export function DashboardPage() {
     setParams(next, { replace: true });
   };
   const dur = (s: number | null) => formatElapsed(s, (k, o) => t(k, o));
-  const durCells = (d: Durations) => (
+  const durCells = (d: Times) => (
     <>
-      <Table.Td>{dur(d.median_time_to_acknowledge_s)}</Table.Td>
-      <Table.Td>{dur(d.p90_time_to_acknowledge_s)}</Table.Td>
-      <Table.Td>{dur(d.median_time_to_resolve_s)}</Table.Td>
-      <Table.Td>{dur(d.p90_time_to_resolve_s)}</Table.Td>
+      <Table.Td>{dur(d.time_to_acknowledge_s.median)}</Table.Td>
+      <Table.Td>{dur(d.time_to_acknowledge_s.p90)}</Table.Td>
+      <Table.Td>{dur(d.time_to_resolve_s.median)}</Table.Td>
+      <Table.Td>{dur(d.time_to_resolve_s.p90)}</Table.Td>
     </>
   );
   const durHead = (
@@ -65,7 +65,8 @@ export function DashboardPage() {
   );
   const s = stats.data;
   const pareto = s ? paretoRows(s.pareto) : [];
-  const open = s ? [...s.per_line].sort((a, b) => b.open - a.open) : [];
+  const openNow = useQuery(openPerLineQuery(api));
+  const open = openNow.data ?? [];
 
   return (
     <Stack>
@@ -103,7 +104,7 @@ export function DashboardPage() {
                 {t('dashboard.mtta')}
               </Text>
               <Text fw={700} size="xl">
-                {dur(s.median_time_to_acknowledge_s)}
+                {dur(s.overall.time_to_acknowledge_s.median)}
               </Text>
             </Card>
           </SimpleGrid>
@@ -140,7 +141,6 @@ export function DashboardPage() {
                       <Table.Tr>
                         <Table.Th>{t('room.fields.line')}</Table.Th>
                         <Table.Th>{t('dashboard.count')}</Table.Th>
-                        <Table.Th>{t('status.open')}</Table.Th>
                         {durHead}
                       </Table.Tr>
                     </Table.Thead>
@@ -149,7 +149,6 @@ export function DashboardPage() {
                         <Table.Tr key={r.line}>
                           <Table.Td>{r.line}</Table.Td>
                           <Table.Td>{r.count}</Table.Td>
-                          <Table.Td>{r.open}</Table.Td>
                           {durCells(r)}
                         </Table.Tr>
                       ))}
@@ -177,6 +176,23 @@ export function DashboardPage() {
                     </Table.Tbody>
                   </Table>
                 </Table.ScrollContainer>
+                <Table captionSide="top" striped>
+                  <Table.Caption>{t('dashboard.openPerLine')}</Table.Caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('room.fields.line')}</Table.Th>
+                      <Table.Th>{t('dashboard.openNow')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {open.map((r) => (
+                      <Table.Tr key={r.line}>
+                        <Table.Td>{r.line}</Table.Td>
+                        <Table.Td>{r.open}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
                 <Table captionSide="top" striped>
                   <Table.Caption>{t('dashboard.pareto')}</Table.Caption>
                   <Table.Thead>

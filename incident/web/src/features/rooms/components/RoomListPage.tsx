@@ -4,9 +4,9 @@ import {
   Badge,
   Button,
   Card,
+  Chip,
   Group,
   Loader,
-  MultiSelect,
   Pagination,
   Select,
   SimpleGrid,
@@ -136,15 +136,19 @@ export function RoomListPage() {
             style={{ flex: '0 1 140px' }}
           />
         </Group>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs">
-          <MultiSelect
-            label={t('rooms.status')}
-            data={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-            value={filters.status}
-            onChange={(v) => update({ status: v as RoomFilters['status'] })}
-            placeholder={filters.status.length === 0 ? t('rooms.any') : undefined}
-            clearable
-          />
+        <Chip.Group multiple value={filters.status} onChange={(v) => update({ status: v as RoomFilters['status'] })}>
+          <Group gap={6} wrap="wrap" role="group" aria-label={t('rooms.status')}>
+            <Text size="sm" fw={500}>
+              {t('rooms.status')}:
+            </Text>
+            {STATUSES.map((s) => (
+              <Chip key={s} value={s} size="xs" variant="outline">
+                {t(`status.${s}`)}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs">
           <Select
             label={t('room.fields.severity')}
             data={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
