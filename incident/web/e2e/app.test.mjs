@@ -239,13 +239,13 @@ describe('an incident from report to resolution', () => {
     await reply.getByTestId('reply-quote').filter({ hasText: 'looks torn' }).waitFor();
 
     // Alice edits her message; Bob sees the new text, marked as edited.
-    const mine = a.getByTestId('message').filter({ hasText: 'looks torn' });
+    const mine = a.getByRole('article', { name: 'Message from Alice Chen' }).filter({ hasText: 'looks torn' });
     await mine.hover();
     await mine.getByRole('button', { name: 'More actions' }).click();
     await a.getByRole('menuitem', { name: 'Edit' }).click();
     await a.getByLabel('Edit the message').fill('The **seal** on `P4` is torn and leaking');
     await a.getByLabel('Edit the message').press('Enter');
-    await b.getByTestId('message').filter({ hasText: 'torn and leaking' }).getByTestId('edited').waitFor();
+    await b.getByRole('article', { name: 'Message from Alice Chen' }).filter({ hasText: 'torn and leaking' }).getByTestId('edited').waitFor();
     await shot(a, 'en-room-desktop');
     await assertAccessible(a, 'room');
   });

@@ -119,7 +119,13 @@ export function DashboardPage() {
                   <Title order={2} size="h4" mb="sm">
                     {t('dashboard.openPerLine')}
                   </Title>
-                  <Bars label={t('dashboard.openPerLine')} rows={open.map((r) => ({ name: r.line, value: r.open }))} />
+                  {open.length === 0 ? (
+                    <Text size="sm" c="dimmed">
+                      {t('rooms.empty')}
+                    </Text>
+                  ) : (
+                    <Bars label={t('dashboard.openPerLine')} rows={open.map((r) => ({ name: r.line, value: r.open }))} />
+                  )}
                 </Card>
                 <Card withBorder>
                   <Title order={2} size="h4" mb="sm">

@@ -31,11 +31,12 @@ export function Composer({ members, myId, replyTo, onCancelReply, onSend, onTypi
   const candidates = mention && mention.start !== dismissed ? mentionCandidates(members, mention.query, myId) : [];
   const ready = readyToSend(uploads.queue);
   const hasFiles = uploads.queue.some((i) => i.state === 'done');
-  const canSend = ready && (text.trim().length > 0 || hasFiles) && !sending;
+  const canSend = ready && (text.trim().length > 0 || hasFiles);
 
   const pick = (m: Member) => {
     if (!mention) return;
     const next = insertMention(text, mention.start, caret, m);
+    setDismissed(mention.start);
     setText(next.text);
     setCaret(next.caret);
     requestAnimationFrame(() => {
@@ -44,16 +45,18 @@ export function Composer({ members, myId, replyTo, onCancelReply, onSend, onTypi
     });
   };
 
+  // The box empties at once, so the next message can be typed while this one is on its way; a
+  // message that could not be sent comes back into an empty box.
   const send = async () => {
     if (!canSend) return;
+    const content = text;
+    setText('');
+    setCaret(0);
+    onTyping(false);
     setSending(true);
-    const ok = await onSend(text);
+    const ok = await onSend(content);
     setSending(false);
-    if (ok) {
-      setText('');
-      setCaret(0);
-      onTyping(false);
-    }
+    if (!ok) setText((now) => now || content);
   };
 
   return (
@@ -192,7 +195,7 @@ export function Composer({ members, myId, replyTo, onCancelReply, onSend, onTypi
               }
             }}
           />
-          <ActionIcon size="lg" onClick={() => void send()} disabled={!canSend} loading={sending} aria-label={t('room.send')} mb={4} data-testid="send">
+          <ActionIcon size="lg" onClick={() => void send()} disabled={!canSend} data-sending={sending || undefined} aria-label={t('room.send')} mb={4} data-testid="send">
             <IconSend size={18} />
           </ActionIcon>
         </Group>

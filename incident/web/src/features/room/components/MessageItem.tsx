@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Button, Group, Menu, Popover, SimpleGrid, Stack, Text, Textarea, Tooltip, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Box, Button, Group, Menu, Popover, SimpleGrid, Stack, Text, Textarea, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconArrowBackUp, IconDots, IconDownload, IconMoodSmile, IconPaperclip, IconPencil, IconPin, IconPinnedOff, IconTrash } from '@tabler/icons-react';
 import { downloadWithToken, formatBytes, notify, useApi, useErrorMessage } from '@toolocr/platform-web';
 import { memo, useState, type ReactNode } from 'react';
@@ -133,9 +133,12 @@ export const MessageItem = memo(function MessageItem({ message: m, replyTo, memb
 
   if (m.kind === 'system') {
     return (
-      <Text size="sm" c="dimmed" ta="center" className="system-message" data-testid="system-message" data-seq={m.seq}>
-        {m.content} · {time(m.created_at, i18n.language)}
-      </Text>
+      <Box className="system-message" data-testid="system-message" data-seq={m.seq}>
+        <MessageContent content={m.content ?? ''} members={members} myId={myId} />
+        <Text size="xs" c="dimmed" component="time" dateTime={m.created_at}>
+          {time(m.created_at, i18n.language)}
+        </Text>
+      </Box>
     );
   }
   const mine = m.author?.id === myId;

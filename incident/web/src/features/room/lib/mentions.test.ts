@@ -17,6 +17,8 @@ describe('mentions', () => {
     expect(mentionAt('no mention', 10)).toBeNull();
     expect(mentionAt('@bob\nnext', 9)).toBeNull();
     expect(mentionAt('（@ali', 5)).toEqual({ start: 1, query: 'ali' });
+    expect(mentionAt('@Bob L', 6)).toEqual({ start: 0, query: 'Bob L' });
+    expect(mentionAt('@Bob Lin ', 9)).toBeNull();
   });
 
   it('suggests members by name or e-mail, best match first, never myself or pending people', () => {

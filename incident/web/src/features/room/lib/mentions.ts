@@ -10,6 +10,8 @@ export function mentionAt(text: string, caret: number): { start: number; query: 
   const query = before.slice(at + 1);
   // Display names have spaces, but a mention query ends at a line break or after 40 characters.
   if (query.length > 40 || /[\n@]/.test(query)) return null;
+  // A space after a name ends the mention (an inserted one ends so); one inside goes on ("@Bob L").
+  if (/\s$/.test(query)) return null;
   return { start: at, query };
 }
 
