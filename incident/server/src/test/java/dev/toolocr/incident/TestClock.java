@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Primary;
 public final class TestClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Instant> heldAt = new AtomicReference<>();
     private final Instant frozenAt;
 
     public TestClock() {
@@ -38,8 +39,21 @@ public final class TestClock extends Clock {
         offset.accumulateAndGet(by, Duration::plus);
     }
 
+    /**
+     * Stops the clock until the returned handle is closed, for a test whose rule counts within a
+     * window (the send limit) and must not depend on how fast a loaded machine sends.
+     */
+    public AutoCloseable hold() {
+        heldAt.set(instant());
+        return () -> heldAt.set(null);
+    }
+
     @Override
     public Instant instant() {
+        Instant held = heldAt.get();
+        if (held != null) {
+            return held;
+        }
         return (frozenAt == null ? Instant.now() : frozenAt).plus(offset.get());
     }
 

@@ -7,16 +7,21 @@ import dev.toolocr.incident.rooms.RoomAccess;
 import dev.toolocr.incident.rooms.RoomDtos.MemberView;
 import dev.toolocr.platform.auth.CurrentUser;
 import dev.toolocr.platform.web.ApiException;
+import dev.toolocr.platform.web.ProblemType;
 import dev.toolocr.platform.web.ProblemTypes;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
+import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,13 +33,17 @@ class RealtimeController {
 
     record TypingFlag(boolean typing) {}
 
+    /** A fresher access token of the same sign-in session, so the socket outlives the first one. */
+    record TokenRenewal(String accessToken) {}
+
     record Presence(List<MemberView> online) {}
 
     private final MessageService messages;
     private final MemberService members;
     private final RoomAccess access;
     private final Typing typing;
-    private final Subscriptions subscriptions;
+    private final SessionGuard guard;
+    private final SimpUserRegistry users;
     private final SimpMessagingTemplate broker;
     private final ProblemTypes problemTypes;
 
@@ -43,35 +52,37 @@ class RealtimeController {
             MemberService members,
             RoomAccess access,
             Typing typing,
-            Subscriptions subscriptions,
+            SessionGuard guard,
+            SimpUserRegistry users,
             SimpMessagingTemplate broker,
             ProblemTypes problemTypes) {
         this.messages = messages;
         this.members = members;
         this.access = access;
         this.typing = typing;
-        this.subscriptions = subscriptions;
+        this.guard = guard;
+        this.users = users;
         this.broker = broker;
         this.problemTypes = problemTypes;
     }
 
     /** The message reaches subscribers as {@code message.created}; a refusal goes to /user/queue/errors. */
     @MessageMapping("rooms.{roomId}.messages")
-    void send(@DestinationVariable String roomId, @Payload SendMessage body, Principal principal) {
+    void send(
+            @DestinationVariable String roomId,
+            @Payload SendMessage body,
+            Principal principal,
+            SimpMessageHeaderAccessor headers) {
         CurrentUser user = ((StompUser) principal).user();
         try {
             messages.send(user, roomId, body);
         } catch (ApiException e) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("type", problemTypes.resolve(e.type()).toString());
-            error.put("status", e.status().value());
-            error.put("detail", e.getMessage());
+            Map<String, Object> error = problem(e);
             error.put("room_id", roomId);
             if (body.clientId() != null) {
                 error.put("client_id", body.clientId());
             }
-            error.putAll(e.properties());
-            broker.convertAndSendToUser(user.id(), "/queue/errors", error);
+            refuse(user, headers.getSessionId(), error);
         }
     }
 
@@ -83,12 +94,57 @@ class RealtimeController {
         }
     }
 
+    @MessageMapping("session.token")
+    void renew(@Payload TokenRenewal body, Principal principal, SimpMessageHeaderAccessor headers) {
+        CurrentUser user = ((StompUser) principal).user();
+        if (!guard.renew(headers.getSessionId(), user, body.accessToken())) {
+            refuse(
+                    user,
+                    headers.getSessionId(),
+                    problem(new ApiException(
+                            ProblemType.UNAUTHENTICATED,
+                            "That token is not a valid token of this socket's sign-in session.")));
+        }
+    }
+
+    /** A body that is not JSON of the expected shape: the sender hears of it, nothing else happens. */
+    @MessageExceptionHandler(MessagingException.class)
+    void unreadable(MessagingException e, Principal principal, SimpMessageHeaderAccessor headers) {
+        if (principal instanceof StompUser u) {
+            refuse(
+                    u.user(),
+                    headers.getSessionId(),
+                    problem(new ApiException(ProblemType.BAD_REQUEST, "The frame's body could not be read.")));
+        }
+    }
+
+    /**
+     * Members with a live socket on any process: the user registry is this process's own, or, with
+     * the broker relay, every process's as they broadcast it (a process that died drops out of it
+     * within the registry's 20 s expiry).
+     */
     @GetMapping("/api/v2/rooms/{id}/presence")
     @ResponseBody
     Presence presence(CurrentUser user, @PathVariable String id) {
-        Set<String> online = subscriptions.online();
         return new Presence(members.list(user, id).stream()
-                .filter(m -> m.userId() != null && online.contains(m.userId()))
+                .filter(m -> m.userId() != null && users.getUser(m.userId()) != null)
                 .toList());
+    }
+
+    private Map<String, Object> problem(ApiException e) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("type", problemTypes.resolve(e.type()).toString());
+        error.put("status", e.status().value());
+        error.put("detail", e.getMessage());
+        error.putAll(e.properties());
+        return error;
+    }
+
+    /** To the socket that sent the frame only, not to the user's other sockets. */
+    private void refuse(CurrentUser user, String sessionId, Map<String, Object> error) {
+        SimpMessageHeaderAccessor to = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+        to.setSessionId(sessionId);
+        to.setLeaveMutable(true);
+        broker.convertAndSendToUser(user.id(), "/queue/errors", error, to.getMessageHeaders());
     }
 }

@@ -7,13 +7,23 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Ephemeral typing flags (no seq): shown on a renewal, cleared by the user or after the expiry. */
+/**
+ * Ephemeral typing flags (no seq): shown on a renewal, cleared by the user or after the expiry. The
+ * process that received the flag keeps it and clears it; through the broker relay its frames reach
+ * the subscribers of every process. Should that process die, the flag has no one left to clear it:
+ * clients drop a flag not renewed within the same expiry.
+ */
 @Component
 class Typing {
+
+    private static final Logger log = LoggerFactory.getLogger(Typing.class);
 
     private record Key(String roomId, String userId) {}
 
@@ -53,8 +63,13 @@ class Typing {
     }
 
     private void send(Key key, String displayName, boolean typing) {
-        broker.convertAndSend(
-                Destinations.typing(key.roomId()),
-                Map.of("user_id", key.userId(), "display_name", displayName, "typing", typing));
+        try {
+            broker.convertAndSend(
+                    Destinations.typing(key.roomId()),
+                    Map.of("user_id", key.userId(), "display_name", displayName, "typing", typing));
+        } catch (MessagingException e) {
+            // Ephemeral by nature: with the broker away a typing flag is simply not shown.
+            log.debug("Typing flag not sent: {}", e.getMessage());
+        }
     }
 }

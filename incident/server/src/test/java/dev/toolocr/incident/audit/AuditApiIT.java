@@ -88,7 +88,15 @@ class AuditApiIT extends LiveServer {
                 "POST",
                 "/api/v2/templates",
                 admin,
-                Map.of("name", "Audit template " + System.nanoTime(), "category", "quality", "checklist", List.of()));
+                Map.of(
+                        "name",
+                        "Audit template " + System.nanoTime(),
+                        "category",
+                        "quality",
+                        "default_severity",
+                        "medium",
+                        "checklist",
+                        List.of()));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().path("id").asText();
         assertThat(call("DELETE", "/api/v2/templates/" + id, admin, null).status())

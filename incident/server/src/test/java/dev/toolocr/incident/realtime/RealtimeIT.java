@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -50,13 +51,19 @@ class RealtimeIT extends LiveServer {
         receipts.shutdown();
     }
 
-    /** Frames and ERRORs one connection received. */
+    /** Frames and ERRORs one connection received, and whether its socket went away. */
     static final class Inbox extends StompSessionHandlerAdapter {
         final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+        final CompletableFuture<Throwable> lost = new CompletableFuture<>();
 
         @Override
         public void handleFrame(StompHeaders headers, Object payload) {
             errors.add(String.valueOf(headers.getFirst("message")));
+        }
+
+        @Override
+        public void handleTransportError(StompSession session, Throwable exception) {
+            lost.complete(exception);
         }
 
         @Override
@@ -98,6 +105,28 @@ class RealtimeIT extends LiveServer {
         sub.addReceiptTask(() -> receipt.complete(null));
         receipt.get(10, TimeUnit.SECONDS);
         return frames;
+    }
+
+    /** A person with a known password, so that a test can sign them in more than once. */
+    private record Account(String id, String email, String password) {}
+
+    private Account account(String name) {
+        String email = name.toLowerCase().replace(' ', '.') + "."
+                + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String password = "Password-" + UUID.randomUUID();
+        String admin = directory
+                .list("admin@localhost", 0, 1, "email", false)
+                .getContent()
+                .get(0)
+                .id();
+        return new Account(
+                directory.createLocalUser(email, name, password, admin).id(), email, password);
+    }
+
+    private Person signIn(Account a, String name) throws Exception {
+        Answer r = call("POST", "/api/v2/auth/login", null, Map.of("username", a.email(), "password", a.password()));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return new Person(a.id(), a.email(), name, r.json().path("access_token").asText());
     }
 
     private static void send(StompSession session, String destination, Map<String, Object> body) {
@@ -275,5 +304,212 @@ class RealtimeIT extends LiveServer {
         JsonNode off = typing.poll(10, TimeUnit.SECONDS);
         assertThat(off.path("typing").asBoolean()).isFalse();
         assertThat(off.path("display_name").asText()).isEqualTo("Jo Typist");
+    }
+
+    @Test
+    void signingOutClosesTheSocketsOfThatSessionOnlyAndTheyHearWhy() throws Exception {
+        Account a = account("Lu Twice");
+        Person laptop = signIn(a, "Lu Twice");
+        Person phone = signIn(a, "Lu Twice");
+        Inbox laptopInbox = new Inbox();
+        Inbox phoneInbox = new Inbox();
+        StompSession laptopSocket = connect(laptop, laptopInbox);
+        StompSession phoneSocket = connect(phone, phoneInbox);
+        subscribe(laptopSocket, "/user/queue/notifications");
+        subscribe(phoneSocket, "/user/queue/notifications");
+
+        assertThat(call("POST", "/api/v2/auth/logout", laptop, null).status()).isEqualTo(204);
+
+        assertThat(laptopInbox.errors.poll(10, TimeUnit.SECONDS)).startsWith("session-ended: logout");
+        laptopInbox.lost.get(10, TimeUnit.SECONDS);
+        assertThat(laptopSocket.isConnected()).isFalse();
+        assertThat(phoneInbox.errors.poll(1, TimeUnit.SECONDS)).isNull();
+        assertThat(phoneSocket.isConnected()).isTrue();
+    }
+
+    @Test
+    void deactivatingAUserClosesEveryOneOfTheirSockets() throws Exception {
+        Account a = account("Mo Leaving");
+        List<Inbox> inboxes = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Inbox inbox = new Inbox();
+            connect(signIn(a, "Mo Leaving"), inbox);
+            inboxes.add(inbox);
+        }
+        directory.deactivate(a.id(), admin().id());
+        for (Inbox inbox : inboxes) {
+            assertThat(inbox.errors.poll(10, TimeUnit.SECONDS)).startsWith("session-ended: user_deactivated");
+            inbox.lost.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aTokenOfAnotherSignInSessionDoesNotRenewTheSocket() throws Exception {
+        Account a = account("Nia Renew");
+        Person first = signIn(a, "Nia Renew");
+        Person second = signIn(a, "Nia Renew");
+        StompSession s = connect(first, new Inbox());
+        BlockingQueue<JsonNode> errors = subscribe(s, "/user/queue/errors");
+
+        send(s, "/app/session.token", Map.of("access_token", first.token()));
+        send(s, "/app/session.token", Map.of("access_token", second.token()));
+        send(s, "/app/session.token", Map.of("access_token", "garbage"));
+
+        assertThat(errors.poll(10, TimeUnit.SECONDS).path("type").asText())
+                .isEqualTo("urn:irs:problem:unauthenticated");
+        assertThat(errors.poll(10, TimeUnit.SECONDS).path("type").asText())
+                .isEqualTo("urn:irs:problem:unauthenticated");
+        assertThat(errors.poll(1, TimeUnit.SECONDS)).isNull();
+        assertThat(s.isConnected()).isTrue();
+    }
+
+    @Test
+    void wildcardForeignAndUnknownDestinationsAreRefusedWithAnError() throws Exception {
+        Person owner = person("Oz Owner");
+        Person other = person("Pia Other");
+        String room = room(owner, "open");
+        StompSession otherSocket = connect(other, new Inbox());
+        String otherSession = otherSocket.getSessionId();
+        List<String> refused = List.of(
+                "/topic/rooms.*",
+                "/topic/rooms.#",
+                "/topic/#",
+                "/topic/rooms.>",
+                "/topic/>",
+                "/topic/rooms." + room + ".*",
+                "/topic/rooms." + room + ".#",
+                "/topic/rooms." + room.toUpperCase() + "x",
+                "/topic/rooms." + room + "/../x",
+                "/queue/notifications-user" + otherSession,
+                "/topic/notifications-user" + otherSession,
+                "/user/" + other.id() + "/queue/notifications",
+                "/user/queue/../queue/errors",
+                "/user/queue/*",
+                "/topic/incident.user-registry",
+                "/app/rooms." + room + ".messages",
+                "/exchange/amq.topic/rooms." + room,
+                "/amq/queue/x",
+                "/temp-queue/x",
+                "/topic/echo.1");
+        for (String destination : refused) {
+            Inbox inbox = new Inbox();
+            StompSession s = connect(owner, inbox);
+            s.subscribe(destination, new StompSessionHandlerAdapter() {});
+            assertRefused(inbox, destination);
+        }
+    }
+
+    /**
+     * An ERROR frame naming the refusal, then the socket closes. Spring closes right after queueing
+     * the ERROR; when the socket is still busy sending an earlier frame the ERROR can be dropped, so
+     * a close without it counts as the same refusal.
+     */
+    private static void assertRefused(Inbox inbox, String what) throws Exception {
+        inbox.lost.get(20, TimeUnit.SECONDS);
+        String error = inbox.errors.poll(1, TimeUnit.SECONDS);
+        if (error != null) {
+            assertThat(error).as(what).contains("not-found");
+        }
+    }
+
+    @Test
+    void aSendStraightToARoomTopicIsRefusedAndReachesNobody() throws Exception {
+        Person owner = person("Quin Owner");
+        String room = room(owner, "open");
+        BlockingQueue<JsonNode> frames = subscribe(connect(owner, new Inbox()), "/topic/rooms." + room);
+        for (String destination :
+                List.of("/topic/rooms." + room, "/topic/rooms." + room + ".typing", "/queue/x", "/user/queue/errors")) {
+            Inbox inbox = new Inbox();
+            StompSession s = connect(owner, inbox);
+            s.send(destination, Map.of("type", "message.created", "seq", 999_999));
+            assertRefused(inbox, destination);
+        }
+        assertThat(frames.poll(1, TimeUnit.SECONDS)).isNull();
+    }
+
+    @Test
+    void aMalformedFrameGetsAnErrorFrameAndTheSocketIsClosed() throws Exception {
+        for (String garbage : List.of(
+                "HELLO\n\n\0",
+                "CONNECT\nbad header line\n\n\0",
+                "SEND\ndestination:/app/x\ncontent-length:abc\n\nhi\0")) {
+            BlockingQueue<String> received = new LinkedBlockingQueue<>();
+            CompletableFuture<Integer> closed = new CompletableFuture<>();
+            org.springframework.web.socket.WebSocketSession raw = new StandardWebSocketClient()
+                    .execute(
+                            new org.springframework.web.socket.handler.TextWebSocketHandler() {
+                                @Override
+                                protected void handleTextMessage(
+                                        org.springframework.web.socket.WebSocketSession session,
+                                        org.springframework.web.socket.TextMessage message) {
+                                    received.add(message.getPayload());
+                                }
+
+                                @Override
+                                public void afterConnectionClosed(
+                                        org.springframework.web.socket.WebSocketSession session,
+                                        org.springframework.web.socket.CloseStatus status) {
+                                    closed.complete(status.getCode());
+                                }
+                            },
+                            "ws://localhost:" + port + "/ws")
+                    .get(10, TimeUnit.SECONDS);
+            raw.sendMessage(new org.springframework.web.socket.TextMessage(garbage));
+            String answer = received.poll(10, TimeUnit.SECONDS);
+            assertThat(answer).as(garbage).startsWith("ERROR");
+            assertThat(closed.get(10, TimeUnit.SECONDS)).as(garbage).isNotEqualTo(1000);
+        }
+    }
+
+    @Test
+    void aBodyThatIsNotJsonGetsABadRequestOnTheErrorQueueAndStoresNothing() throws Exception {
+        Person owner = person("Ray Owner");
+        String room = room(owner, "open");
+        long before = call("GET", "/api/v2/rooms/" + room, owner, null)
+                .json()
+                .path("last_seq")
+                .asLong();
+        StompSession s = connect(owner, new Inbox());
+        BlockingQueue<JsonNode> errors = subscribe(s, "/user/queue/errors");
+        StompHeaders headers = new StompHeaders();
+        headers.setDestination("/app/rooms." + room + ".messages");
+        headers.setContentType(org.springframework.util.MimeTypeUtils.APPLICATION_JSON);
+        s.send(headers, "{not json");
+        assertThat(errors.poll(10, TimeUnit.SECONDS).path("type").asText()).isEqualTo("urn:irs:problem:bad-request");
+        assertThat(call("GET", "/api/v2/rooms/" + room, owner, null)
+                        .json()
+                        .path("last_seq")
+                        .asLong())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void presenceListsTheMembersWithALiveSocket() throws Exception {
+        Person owner = person("Sam Owner");
+        Person away = person("Tia Away");
+        String room = room(owner, "restricted");
+        addMember(owner, room, away, "responder");
+        StompSession online = connect(owner, new Inbox());
+        StompSession leaving = connect(away, new Inbox());
+        assertThat(presence(owner, room)).containsExactlyInAnyOrder(owner.id(), away.id());
+        leaving.disconnect();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (presence(owner, room).contains(away.id()) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(presence(owner, room)).containsExactly(owner.id());
+        assertThat(online.isConnected()).isTrue();
+        assertThat(call("GET", "/api/v2/rooms/" + room + "/presence", person("Uma Outsider"), null)
+                        .status())
+                .isEqualTo(404);
+    }
+
+    private List<String> presence(Person who, String room) throws Exception {
+        List<String> ids = new ArrayList<>();
+        call("GET", "/api/v2/rooms/" + room + "/presence", who, null)
+                .json()
+                .path("online")
+                .forEach(m -> ids.add(m.path("user_id").asText()));
+        return ids;
     }
 }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -79,11 +80,13 @@ class TaskRunner {
         running.values().forEach(flag -> flag.set(true));
     }
 
+    /** From whichever process took the cancel: the engine sees the flag before its next page. */
     @EventListener
     void onCancel(TaskCancelRequested request) {
         AtomicBoolean flag = running.get(request.taskId());
         if (flag != null) {
             flag.set(true);
+            log.info("Cancel requested for running task {}", request.taskId());
         }
     }
 
@@ -101,6 +104,7 @@ class TaskRunner {
         long started = System.nanoTime();
         Instant deadline = clock.instant().plus(settings.taskTimeout());
         AtomicBoolean timedOut = new AtomicBoolean(false);
+        AtomicInteger pagesDone = new AtomicInteger();
         Path work = null;
         try {
             clearResults(task);
@@ -140,6 +144,7 @@ class TaskRunner {
                     options,
                     resultsDir,
                     (done, total) -> {
+                        pagesDone.accumulateAndGet(done, Math::max);
                         if (tasks.progress(taskId, workerId, done, total, clock.instant(), TaskStatus.PROCESSING)
                                 == 1) {
                             shared.publish(new TaskChanged(
@@ -175,6 +180,8 @@ class TaskRunner {
             } else if (stopping) {
                 log.info("Stopping mid-task for shutdown; it will be re-queued by recovery");
                 return;
+            } else {
+                log.info("Task {} stopped after {} pages: cancelled or taken back", taskId, pagesDone.get());
             }
             clearResultsQuietly(task);
         } catch (OcrGateway.Failed e) {

@@ -11,20 +11,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
-/** A small HTTP client for tests that talk to the real server over a socket. */
-final class ApiClient {
+/** A small HTTP client for tests that talk to the real server over a socket (in this or another process). */
+public final class ApiClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
 
-    ApiClient(int port) {
+    public ApiClient(int port) {
         this.port = port;
     }
 
-    record Reply(int status, String body, HttpResponse<String> raw) {
-        JsonNode json() {
+    public record Reply(int status, String body, HttpResponse<String> raw) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (Exception e) {
@@ -32,12 +32,12 @@ final class ApiClient {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }
     }
 
-    Reply send(String method, String path, String token, String jsonBody) throws Exception {
+    public Reply send(String method, String path, String token, String jsonBody) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
                 .method(
                         method,
@@ -64,7 +64,7 @@ final class ApiClient {
         return new Reply(r.statusCode(), r.body(), r);
     }
 
-    Reply login(String username, String password) throws Exception {
+    public Reply login(String username, String password) throws Exception {
         return send(
                 "POST",
                 "/api/v2/auth/login",
@@ -72,7 +72,7 @@ final class ApiClient {
                 JSON.writeValueAsString(java.util.Map.of("username", username, "password", password)));
     }
 
-    String token(String username, String password) throws Exception {
+    public String token(String username, String password) throws Exception {
         Reply r = login(username, password);
         if (r.status() != 200) {
             throw new AssertionError("login failed: " + r.status() + " " + r.body());
@@ -81,7 +81,7 @@ final class ApiClient {
     }
 
     /** Multipart upload of one file under the given name. */
-    Reply upload(String token, String filename, byte[] content, String extraQuery) throws Exception {
+    public Reply upload(String token, String filename, byte[] content, String extraQuery) throws Exception {
         String boundary = "----tool-ocr-" + UUID.randomUUID();
         var body = new java.io.ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
@@ -100,7 +100,7 @@ final class ApiClient {
         return new Reply(r.statusCode(), r.body(), r);
     }
 
-    HttpResponse<byte[]> download(String token, String path) throws Exception {
+    public HttpResponse<byte[]> download(String token, String path) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(uri(path))
                         .header("Authorization", "Bearer " + token)
@@ -109,7 +109,7 @@ final class ApiClient {
     }
 
     /** Polls a task until it reaches a finished state or the timeout passes. */
-    JsonNode awaitFinished(String token, String taskId, long timeoutMillis) throws Exception {
+    public JsonNode awaitFinished(String token, String taskId, long timeoutMillis) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         JsonNode task;
         do {
@@ -123,7 +123,7 @@ final class ApiClient {
         throw new AssertionError("task did not finish: " + task);
     }
 
-    static byte[] corpus(String name) throws Exception {
+    public static byte[] corpus(String name) throws Exception {
         Path dir = Path.of(System.getProperty("toolocr.corpus", "../../../shared/corpus/ocrmypdf"));
         return Files.readAllBytes(dir.resolve(name));
     }

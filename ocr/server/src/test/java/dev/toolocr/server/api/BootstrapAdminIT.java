@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.toolocr.server.ToolOcrApplication;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -63,15 +65,33 @@ class BootstrapAdminIT {
                 .satisfies(l -> assertThat(l).contains("shown once"));
     }
 
-    private ConfigurableApplicationContext start() {
+    @Test
+    void aWorkerLeavesTheAdminToTheFirstServingProcess(CapturedOutput output) throws Exception {
+        try (ConfigurableApplicationContext worker = start("--tool-ocr.role=worker")) {
+            assertThat(output.getOut()).doesNotContain("shown once").doesNotContain("Created the bootstrap admin");
+        }
+        int printedSoFar = output.getOut().length();
+
+        try (ConfigurableApplicationContext serving = start()) {
+            Matcher shown = SHOWN.matcher(output.getOut().substring(printedSoFar));
+            assertThat(shown.find()).as("the serving process creates it").isTrue();
+            assertThat(new ApiClient(port(serving))
+                            .login("admin@localhost", shown.group(1))
+                            .status())
+                    .isEqualTo(200);
+        }
+    }
+
+    private ConfigurableApplicationContext start(String... more) {
         // Command-line arguments outrank the test configuration's data folder and database.
-        return new SpringApplicationBuilder(ToolOcrApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--tool-ocr.data-dir=" + data,
-                        "--platform.database.embedded-url=jdbc:h2:file:" + data.resolve("db/tool-ocr"),
-                        "--tool-ocr.tasks.workers.pool-size=0",
-                        "--platform.auth.local.bootstrap-admin-password=");
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--tool-ocr.data-dir=" + data,
+                "--platform.database.embedded-url=jdbc:h2:file:" + data.resolve("db/tool-ocr"),
+                "--tool-ocr.tasks.workers.pool-size=0",
+                "--platform.auth.local.bootstrap-admin-password="));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(ToolOcrApplication.class).run(args.toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -61,11 +61,15 @@ public record AuthProperties(
         @Valid @NotNull @DefaultValue Throttle throttle) {
 
     /**
+     * @param bootstrapAdmin whether this process creates the bootstrap admin when no local account
+     *     exists; a host turns it off in processes nobody signs in to (task workers), so that only a
+     *     serving process creates the account and prints its password
      * @param bootstrapAdminEmail the account created when no local account exists
      * @param bootstrapAdminPassword its password; generated and printed once when blank
      * @param bootstrapAdminPasswordVariable how the banner names the setting that chooses the password
      */
     public record Local(
+            @DefaultValue("true") boolean bootstrapAdmin,
             @DefaultValue("admin@localhost") @NotBlank String bootstrapAdminEmail,
             String bootstrapAdminPassword,
 

@@ -125,7 +125,9 @@ public class AuthAutoConfiguration {
     @Bean
     BootstrapAdmin bootstrapAdmin(
             AuthProperties properties, UserAccountRepository users, BCryptPasswordEncoder encoder, Clock clock) {
-        return properties.usesExternalProvider() ? null : new BootstrapAdmin(users, encoder, properties, clock);
+        return properties.usesExternalProvider() || !properties.local().bootstrapAdmin()
+                ? null
+                : new BootstrapAdmin(users, encoder, properties, clock);
     }
 
     @Bean

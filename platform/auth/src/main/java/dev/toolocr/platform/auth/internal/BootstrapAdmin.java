@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * With the local provider and no local account yet, creates the bootstrap admin. Its password comes
  * from {@code TOOL_OCR_ADMIN_PASSWORD}, or is generated and printed once on the console (never
- * written to the log).
+ * written to the log). Not created at all where {@code platform.auth.local.bootstrap-admin} is off:
+ * a process nobody signs in to must not print a password nobody reads.
  */
 class BootstrapAdmin {
 

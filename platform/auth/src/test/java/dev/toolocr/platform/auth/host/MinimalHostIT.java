@@ -1,6 +1,7 @@
 package dev.toolocr.platform.auth.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,5 +88,40 @@ class MinimalHostIT {
             assertThat(user).map(CurrentUser::email).hasValue("admin@localhost");
             assertThat(tokens.authenticate(token + "x")).isEmpty();
         }
+    }
+
+    @Test
+    void aHostCanLeaveTheBootstrapAdminToItsOtherProcesses() throws Exception {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DemoApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--platform.database.embedded-url=jdbc:h2:mem:demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                        "--platform.database.table-prefix=demo_",
+                        "--platform.auth.key-dir=" + keys,
+                        "--platform.auth.local.bootstrap-admin=false",
+                        "--platform.auth.local.bootstrap-admin-password=Demo-admin-pw-1")) {
+            String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+
+            HttpResponse<String> login = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v2/auth/login"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"username\":\"admin@localhost\",\"password\":\"Demo-admin-pw-1\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(login.statusCode()).as("no account was created").isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aBootstrapAdminSwitchThatIsNotABooleanStopsStartUp() {
+        SpringApplicationBuilder app = new SpringApplicationBuilder(DemoApplication.class);
+        assertThatThrownBy(() -> app.run(
+                        "--server.port=0",
+                        "--platform.database.embedded-url=jdbc:h2:mem:demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                        "--platform.auth.key-dir=" + keys,
+                        "--platform.auth.local.bootstrap-admin=sometimes"))
+                .hasStackTraceContaining("platform.auth.local.bootstrap-admin");
     }
 }

@@ -27,7 +27,7 @@ final class TestAuthProperties {
                 Duration.ofSeconds(1),
                 List.of(),
                 List.of(),
-                new AuthProperties.Local("admin@localhost", null, "TEST_ADMIN_PASSWORD"),
+                new AuthProperties.Local(true, "admin@localhost", null, "TEST_ADMIN_PASSWORD"),
                 new AuthProperties.External(
                         adUrl,
                         "/api/auth/login",
