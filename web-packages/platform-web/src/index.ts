@@ -15,7 +15,9 @@ export {
   type ApiClientOptions,
   type RequestOptions,
 } from './api/client';
+export { downloadWithToken } from './api/download';
 export type { SessionView, TokenResponse, User } from './api/types';
+export { runLimited, uploadForm, type UploadProgress, type XhrFactory } from './api/upload';
 export { FullPageLoader, RequireAuth } from './auth/guards';
 export {
   PlatformProvider,
@@ -38,4 +40,5 @@ export { ConfirmDialog } from './ui/ConfirmDialog';
 export { errorMessage, useErrorMessage } from './ui/errors';
 export { formatBytes, formatDateTime, formatDurationMs, formatNumber, formatRelative } from './ui/format';
 export { notify } from './ui/notify';
+export { contrastVariables, createQueryClient, platformTheme } from './ui/theme';
 export { usePageTitle } from './ui/usePageTitle';

@@ -1,11 +1,22 @@
-import { MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { ApiError, FullPageLoader, PlatformProvider, RequireAuth, SessionsPage, SignInPage, SIGN_IN_PATH, type ApiClient } from '@toolocr/platform-web';
+import {
+  contrastVariables,
+  createQueryClient,
+  FullPageLoader,
+  platformTheme,
+  PlatformProvider,
+  RequireAuth,
+  SessionsPage,
+  SignInPage,
+  SIGN_IN_PATH,
+  type ApiClient,
+} from '@toolocr/platform-web';
 import { TasksPage } from '../features/tasks';
 import { UploadPage } from '../features/upload';
 import { AppLayout } from './AppLayout';
@@ -20,57 +31,7 @@ const AdminUsersPage = lazy(() => import('../features/users').then((m) => ({ def
 const AdminLeaderboardPage = lazy(() => import('../features/leaderboard').then((m) => ({ default: m.AdminLeaderboardPage })));
 const AdminAuditPage = lazy(() => import('../features/audit').then((m) => ({ default: m.AdminAuditPage })));
 
-const theme = createTheme({
-  primaryColor: 'blue',
-  // Darker shades than Mantine's default 6, so white text on filled buttons and coloured text on
-  // white meet WCAG AA contrast (checked by axe-core in the browser tests).
-  primaryShade: { light: 8, dark: 8 },
-  defaultRadius: 'md',
-  fontFamily:
-    'Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", sans-serif',
-  headings: { fontWeight: '700' },
-});
-
-/**
- * Contrast: Mantine's dimmed and placeholder greys and the text colours of light badges and buttons
- * fall below WCAG AA (4.5:1) for small text, on white and on their own tinted backgrounds (axe-core
- * checks this in the browser tests). Darker shades of the same hues; where Mantine's darkest shade
- * is still too light on its tint (teal, orange, yellow), a darker hex of that hue.
- */
-const LIGHT_TEXT: Record<string, string> = {
-  blue: 'var(--mantine-color-blue-9)',
-  indigo: 'var(--mantine-color-indigo-9)',
-  violet: 'var(--mantine-color-violet-9)',
-  red: '#a51d1d', // red-9 falls under 4.5:1 on a light-red badge over a striped row
-  gray: 'var(--mantine-color-gray-8)',
-  teal: '#06644a',
-  orange: '#a33a0c',
-  yellow: '#7a4a00',
-};
-export const contrastVariables: CSSVariablesResolver = () => ({
-  variables: {},
-  light: {
-    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
-    '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
-    '--mantine-color-anchor': 'var(--mantine-color-blue-8)',
-    ...Object.fromEntries(Object.entries(LIGHT_TEXT).map(([c, v]) => [`--mantine-color-${c}-light-color`, v])),
-    ...Object.fromEntries(Object.entries(LIGHT_TEXT).map(([c, v]) => [`--mantine-color-${c}-text`, v])),
-  },
-  dark: {},
-});
-
-export function createQueryClient() {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        // A 4xx will not get better by asking again; network hiccups and 5xx might.
-        retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
-        refetchOnWindowFocus: true,
-        staleTime: 5_000,
-      },
-    },
-  });
-}
+const theme = platformTheme('blue');
 
 function AppRoutes() {
   const { i18n } = useTranslation();

@@ -265,6 +265,14 @@ describe('problemFrom', () => {
     const e = await problemFrom(json({ type: 'urn:tool-ocr:problem:too-many-requests', retry_after_seconds: 7 }, 429));
     expect(e.retryAfterSeconds).toBe(7);
   });
+
+  it('keeps the extension members of a problem, not its standard ones', async () => {
+    const e = await problemFrom(
+      json({ type: 'urn:irs:problem:possible-duplicate', title: 'Conflict', status: 409, detail: 'exists', room_id: 'r-1' }, 409),
+    );
+    expect(e.code).toBe('possible-duplicate');
+    expect(e.properties).toEqual({ room_id: 'r-1' });
+  });
 });
 
 describe('filenameFromDisposition', () => {

@@ -8,8 +8,17 @@ export class ApiError extends Error {
   readonly detail: string;
   /** Seconds to wait before trying again (429), from Retry-After or the problem body. */
   readonly retryAfterSeconds?: number;
+  /** The problem's extension members (RFC 9457 section 3.2), e.g. the `room_id` of a duplicate. */
+  readonly properties: Readonly<Record<string, unknown>>;
 
-  constructor(status: number, type: string, title: string, detail: string, retryAfterSeconds?: number) {
+  constructor(
+    status: number,
+    type: string,
+    title: string,
+    detail: string,
+    retryAfterSeconds?: number,
+    properties: Record<string, unknown> = {},
+  ) {
     super(detail || title || `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
@@ -17,6 +26,7 @@ export class ApiError extends Error {
     this.title = title;
     this.detail = detail;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.properties = properties;
   }
 
   /**
@@ -34,6 +44,9 @@ const PROBLEM_BASE = /^urn:[a-z0-9-]+:problem:/i;
 
 /** The type of the problem this client makes up when no answer came (status 0). */
 export const NETWORK_PROBLEM = 'urn:platform:problem:network';
+
+/** The members every problem has; the rest of a problem body are its extensions. */
+const PROBLEM_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance']);
 
 /** Builds an ApiError from any non-2xx response, whether or not it carries problem+json. */
 export async function problemFrom(response: Response): Promise<ApiError> {
@@ -53,6 +66,7 @@ export async function problemFrom(response: Response): Promise<ApiError> {
     typeof body.title === 'string' ? body.title : response.statusText,
     typeof body.detail === 'string' ? body.detail : '',
     fromHeader ?? fromBody,
+    Object.fromEntries(Object.entries(body).filter(([k]) => !PROBLEM_MEMBERS.has(k))),
   );
 }
 

@@ -3,8 +3,7 @@ import { IconDownload, IconPlayerPlay, IconPlayerStop, IconRefresh, IconTrash } 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog, notify, useApi } from '@toolocr/platform-web';
-import { downloadWithToken } from '../../../shared/lib/download';
+import { ConfirmDialog, downloadWithToken, notify, useApi } from '@toolocr/platform-web';
 import { errorMessage } from '../../../shared/lib/errors';
 import { downloadPath, runTaskAction, taskKeys, type TaskAction } from '../api/queries';
 import { RESULT_FORMATS, type ResultFormat, type Task, type TaskStatus } from '../api/types';

@@ -1,20 +1,4 @@
-/** Runs `work` over `items` with at most `limit` running at once, preserving result order. */
-export async function runLimited<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
-  const results: PromiseSettledResult<R>[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      try {
-        results[index] = { status: 'fulfilled', value: await work(items[index], index) };
-      } catch (reason) {
-        results[index] = { status: 'rejected', reason };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
-}
+export { runLimited } from '@toolocr/platform-web';
 
 /** `auto` lets the server detect each page's script; it stands alone, the others combine. */
 export const OCR_LANGUAGES = ['auto', 'eng', 'chi_tra', 'chi_sim'] as const;

@@ -1,4 +1,4 @@
-import { filenameFromDisposition, type ApiClient } from '@toolocr/platform-web';
+import { filenameFromDisposition, type ApiClient } from './client';
 
 /**
  * Downloads with the bearer token. A plain link cannot carry the Authorization header and the

@@ -1,0 +1,418 @@
+// The incident web app against the real incident server and the dev-ad stand-in (started by
+// run.mjs), in Debian's Chromium driven by playwright-core. Two people, each in a browser context
+// of their own, talk to each other through the server. Tests run in order and build on each other,
+// like a shift on the line: Alice opens the incident, Bob answers it.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const BASE = process.env.E2E_BASE_URL;
+const SHOTS = path.join(process.env.E2E_WORK, 'screenshots');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const DESKTOP = { width: 1366, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+let browser;
+const contexts = [];
+const shots = [];
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.E2E_CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  writeFileSync(path.join(SHOTS, 'index.txt'), shots.join('\n') + '\n');
+});
+
+async function device({ viewport = DESKTOP, locale = 'en-US', isMobile = false } = {}) {
+  const context = await browser.newContext({ viewport, locale, isMobile, hasTouch: isMobile });
+  context.setDefaultTimeout(20_000);
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+  return { context, page };
+}
+
+async function waitUntil(what, check, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      last = await check();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  assert.fail(`timed out waiting for ${what} (last: ${last})`);
+}
+
+async function shot(page, name) {
+  await waitUntil('loading to finish', async () => (await page.locator('.mantine-Loader-root:visible').count()) === 0, 15_000);
+  for (const close of await page.locator('.mantine-Notification-closeButton:visible').all()) await close.click({ timeout: 2_000 }).catch(() => {});
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  shots.push(name);
+}
+
+async function assertAccessible(page, label) {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  assert.deepEqual(violations, [], `${label}: accessibility violations`);
+}
+
+async function assertNoSideScroll(page, label) {
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  assert.ok(scroll <= width, `${label}: page is ${scroll}px wide in a ${width}px window`);
+}
+
+async function signIn(page, username, password, labels = { user: 'Username', pass: 'Password', submit: 'Sign in' }) {
+  await page.goto(`${BASE}/sign-in`);
+  await page.getByLabel(labels.user).fill(username);
+  await page.getByLabel(labels.pass).fill(password);
+  await page.getByRole('button', { name: labels.submit }).click();
+  await page.getByTestId('display-name').waitFor();
+}
+
+async function signedIn(username, password, options) {
+  const d = await device(options);
+  await signIn(d.page, username, password);
+  return d;
+}
+
+/** A text field by its label (a required one's label ends in " *"). */
+function field(scope, label) {
+  return scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`));
+}
+
+/** Picks an option of a Mantine Select by its label. */
+async function choose(page, scope, label, option) {
+  await field(scope, label).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+const messages = (page) => page.getByTestId('message');
+const composer = (page) => page.getByTestId('composer');
+
+async function say(page, text, shown = text) {
+  await composer(page).fill(text);
+  await composer(page).press('Enter');
+  await page.getByTestId('message').filter({ hasText: shown }).last().waitFor();
+}
+
+let alice;
+let bob;
+let roomUrl;
+
+describe('an incident from report to resolution', () => {
+  test('sign-in page in both languages, accessible', async () => {
+    const { page } = await device();
+    await page.goto(`${BASE}/rooms`);
+    await page.waitForURL(/\/sign-in/);
+    await page.getByLabel('Username').waitFor();
+    await shot(page, 'en-sign-in-desktop');
+    await assertAccessible(page, 'sign-in');
+    const zh = await device({ locale: 'zh-TW', viewport: PHONE, isMobile: true });
+    await zh.page.goto(`${BASE}/sign-in`);
+    await zh.page.getByLabel('使用者名稱').waitFor();
+    assert.equal(await zh.page.evaluate(() => document.documentElement.lang), 'zh-TW');
+    await shot(zh.page, 'zh-TW-sign-in-phone');
+    await assertNoSideScroll(zh.page, 'sign-in on a phone');
+  });
+
+  test('alice (admin) keeps a template', async () => {
+    alice = await signedIn('alice', 'Alice-pw-1');
+    const { page } = alice;
+    await page.getByRole('link', { name: 'Templates' }).click();
+    await page.getByRole('heading', { name: 'Templates', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'New template' }).click();
+    const form = page.getByRole('dialog');
+    await field(form, 'Name').fill('Press hydraulic leak');
+    await field(form, 'Title prefix').fill('[Press]');
+    await field(form, 'Checklist').fill('Stop the press and lock it out\nPut absorbent on the floor\nCall maintenance');
+    await page.getByRole('button', { name: 'Save template' }).click();
+    await page.getByTestId('template-card').filter({ hasText: 'Press hydraulic leak' }).waitFor();
+    await shot(page, 'en-templates-desktop');
+    await assertAccessible(page, 'templates');
+  });
+
+  test('alice opens a room from the template and adds bob', async () => {
+    const { page } = alice;
+    await page.getByRole('link', { name: 'Incidents' }).click();
+    await page.getByTestId('new-incident').click();
+    const form = page.getByRole('dialog');
+    await choose(page, form, 'Template', 'Press hydraulic leak');
+    await field(form, 'Title').fill('Oil under press 4');
+    await field(form, 'Line').fill('L2');
+    await field(form, 'Equipment').fill('press-4');
+    await field(form, 'Station').fill('ST-07');
+    await shot(page, 'en-new-incident-desktop');
+    await page.getByRole('button', { name: 'Open incident' }).click();
+    await page.waitForURL(/\/rooms\/[0-9a-f-]{36}$/);
+    roomUrl = page.url();
+    await page.getByRole('heading', { name: '[Press] Oil under press 4', level: 1 }).waitFor();
+    // The template's checklist is the room's first message, and its side panel.
+    await page.getByTestId('conversation').getByText('Stop the press and lock it out').waitFor();
+    assert.equal(await page.getByTestId('room-status').first().textContent(), 'Open');
+    await page.getByTestId('add-member-email').fill('bob@example.com');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByTestId('member').filter({ hasText: 'bob@example.com' }).waitFor();
+  });
+
+  test('bob sees it appear in his list and opens it', async () => {
+    bob = await signedIn('bob', 'Bob-pw-1');
+    const { page } = bob;
+    const row = page.getByTestId('room-row').filter({ hasText: 'Oil under press 4' });
+    await row.waitFor();
+    await shot(page, 'en-rooms-desktop');
+    await assertAccessible(page, 'room list');
+    await row.click();
+    await page.waitForURL(roomUrl);
+    await composer(page).waitFor();
+  });
+
+  test('carol reports the same leak, is warned of the duplicate and joins the existing room', async () => {
+    const { page } = await signedIn('carol', 'Carol-pw-1');
+    await page.getByTestId('new-incident').click();
+    const form = page.getByRole('dialog');
+    await field(form, 'Title').fill('Press 4 leaking');
+    await field(form, 'Line').fill('L2');
+    await field(form, 'Equipment').fill('press-4');
+    await choose(page, form, 'Category', 'Machine down');
+    await page.getByRole('button', { name: 'Open incident' }).click();
+    await page.getByTestId('duplicate-warning').getByText('[Press] Oil under press 4').waitFor();
+    await shot(page, 'en-duplicate-warning-desktop');
+    await page.getByRole('button', { name: 'Join the existing incident' }).click();
+    await page.waitForURL(roomUrl);
+    await composer(page).waitFor();
+    await alice.page.getByTestId('member').filter({ hasText: 'carol@example.com' }).waitFor();
+  });
+
+  test('they talk: typing, messages, a reaction, a reply and an edit reach the other side', async () => {
+    const a = alice.page;
+    const b = bob.page;
+    await composer(b).pressSequentially('On my way', { delay: 30 });
+    await a.getByTestId('typing').getByText('Bob Lin is typing…').waitFor();
+    await composer(b).press('Enter');
+    await a.getByTestId('message').filter({ hasText: 'On my way' }).waitFor();
+    await waitUntil('the typing line to clear', async () => ((await a.getByTestId('typing').textContent()) ?? '').trim() === '');
+
+    // @ offers the members; Enter takes the highlighted one, the next Enter sends.
+    await composer(a).fill('The **seal** on `P4` looks torn, see @Bo');
+    await a.getByRole('option', { name: /Bob Lin/ }).waitFor();
+    await shot(a, 'en-mention-autocomplete-desktop');
+    await composer(a).press('Enter');
+    assert.equal(await composer(a).inputValue(), 'The **seal** on `P4` looks torn, see @Bob Lin ');
+    await composer(a).press('Enter');
+    const aliceMsg = b.getByTestId('message').filter({ hasText: 'looks torn' });
+    await aliceMsg.waitFor();
+    await aliceMsg.locator('mark.mention-me').filter({ hasText: '@Bob Lin' }).waitFor();
+    assert.equal(await aliceMsg.locator('strong').textContent(), 'seal');
+    assert.equal(await aliceMsg.locator('code').textContent(), 'P4');
+
+    // Bob reacts with a thumbs-up; Alice sees the count.
+    await aliceMsg.hover();
+    await aliceMsg.getByRole('button', { name: 'Add a reaction' }).click();
+    await b.getByRole('button', { name: '👍', exact: true }).click();
+    await a.getByTestId('message').filter({ hasText: 'looks torn' }).getByTestId('reaction').filter({ hasText: '👍 1' }).waitFor();
+
+    // Bob replies with a quote.
+    await aliceMsg.getByRole('button', { name: 'Reply' }).click();
+    await b.getByTestId('reply-bar').waitFor();
+    await say(b, 'Replacing it now');
+    const reply = a.getByTestId('message').filter({ hasText: 'Replacing it now' });
+    await reply.getByTestId('reply-quote').filter({ hasText: 'looks torn' }).waitFor();
+
+    // Alice edits her message; Bob sees the new text, marked as edited.
+    const mine = a.getByRole('article', { name: 'Message from Alice Chen' }).filter({ hasText: 'looks torn' });
+    await mine.hover();
+    await mine.getByRole('button', { name: 'More actions' }).click();
+    await a.getByRole('menuitem', { name: 'Edit' }).click();
+    await a.getByLabel('Edit the message').fill('The **seal** on `P4` is torn and leaking');
+    await a.getByLabel('Edit the message').press('Enter');
+    await b.getByRole('article', { name: 'Message from Alice Chen' }).filter({ hasText: 'torn and leaking' }).getByTestId('edited').waitFor();
+    await shot(a, 'en-room-desktop');
+    await assertAccessible(a, 'room');
+  });
+
+  test('bob drops a photo on the room; alice sees the thumbnail and opens the viewer', async () => {
+    const b = bob.page;
+    const files = await b.evaluateHandle(async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 640;
+      canvas.height = 480;
+      const g = canvas.getContext('2d');
+      g.fillStyle = '#5c5f66';
+      g.fillRect(0, 0, 640, 480);
+      g.fillStyle = '#1c1c1c';
+      g.beginPath();
+      g.ellipse(320, 330, 180, 60, 0, 0, 2 * Math.PI);
+      g.fill();
+      const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.9));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([blob], 'leak.jpg', { type: 'image/jpeg' }));
+      return transfer;
+    });
+    await b.getByTestId('room').dispatchEvent('dragover', { dataTransfer: files });
+    await b.getByTestId('room').dispatchEvent('drop', { dataTransfer: files });
+    await b.getByTestId('upload-queue').locator('[data-state="done"]').waitFor();
+    await shot(b, 'en-room-upload-desktop');
+    await composer(b).fill('Photo of the puddle');
+    await composer(b).press('Enter');
+    const withPhoto = alice.page.getByTestId('message').filter({ hasText: 'Photo of the puddle' });
+    await withPhoto.getByTestId('thumbnail').locator('img').waitFor();
+    await withPhoto.getByTestId('thumbnail').click();
+    const viewer = alice.page.getByRole('dialog', { name: 'leak.jpg' });
+    await viewer.locator('img[alt="leak.jpg"]').waitFor();
+    const width = await viewer.locator('img[alt="leak.jpg"]').evaluate((img) => img.naturalWidth);
+    assert.equal(width, 640);
+    await shot(alice.page, 'en-image-viewer-desktop');
+    await alice.page.keyboard.press('Escape');
+    await viewer.waitFor({ state: 'detached' });
+  });
+
+  test('alice acknowledges, starts and resolves with a resolution; bob sees each step', async () => {
+    const a = alice.page;
+    await a.getByTestId('action-acknowledge').click();
+    await bob.page.getByTestId('room-status').filter({ hasText: 'Acknowledged' }).first().waitFor();
+    await a.getByTestId('timer-acknowledged').waitFor();
+    await a.getByTestId('action-start').click();
+    await bob.page.getByTestId('room-status').filter({ hasText: 'In progress' }).first().waitFor();
+    await a.getByTestId('action-resolve').click();
+    await a.getByLabel('Resolution').fill('Seal replaced; floor cleaned.');
+    await shot(a, 'en-resolve-dialog-desktop');
+    await a.getByRole('dialog').getByRole('button', { name: 'Resolve' }).click();
+    await bob.page.getByTestId('room-status').filter({ hasText: 'Resolved' }).first().waitFor();
+    await bob.page.getByTestId('resolution').filter({ hasText: 'Seal replaced' }).waitFor();
+  });
+
+  test('the dashboard counts the resolved incident', async () => {
+    const a = alice.page;
+    await a.getByRole('link', { name: 'Dashboard' }).click();
+    await a.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    await waitUntil('the resolved count', async () => (await a.getByTestId('stat-resolved').textContent()) === '1');
+    assert.equal(await a.getByTestId('stat-total').textContent(), '1');
+    await shot(a, 'en-dashboard-desktop');
+    await a.getByRole('tab', { name: 'Tables' }).click();
+    await a.getByRole('table', { name: 'Per line' }).getByRole('cell', { name: 'L2', exact: true }).waitFor();
+    await assertAccessible(a, 'dashboard tables');
+    await a.goto(roomUrl);
+  });
+
+  test('bob is offline for 10 s while alice sends 20 messages; all 20 arrive, in order, once', async () => {
+    const b = bob.page;
+    await bob.context.setOffline(true);
+    await b.getByTestId('reconnecting').waitFor();
+    const sent = [];
+    for (let i = 1; i <= 20; i++) {
+      const text = `burst ${String(i).padStart(2, '0')}`;
+      sent.push(text);
+      await composer(alice.page).fill(text);
+      await composer(alice.page).press('Enter');
+      await alice.page.getByTestId('message').filter({ hasText: text }).waitFor();
+    }
+    await b.waitForTimeout(Math.max(0, 10_000 - 0));
+    await shot(b, 'en-room-reconnecting-desktop');
+    await bob.context.setOffline(false);
+    await b.getByTestId('reconnecting').waitFor({ state: 'detached', timeout: 40_000 });
+    const seen = await waitUntil('the burst to arrive', async () => {
+      const texts = (await b.getByTestId('message').allTextContents()).map((t) => /burst \d\d/.exec(t)?.[0]).filter(Boolean);
+      return texts.length >= 20 ? texts : null;
+    });
+    assert.deepEqual(seen, sent);
+    const seqs = await b.getByTestId('conversation').locator('[data-seq]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-seq'))));
+    assert.deepEqual(seqs, [...seqs].sort((x, y) => x - y), 'messages in seq order');
+    assert.equal(new Set(seqs).size, seqs.length, 'no message twice');
+  });
+
+  test('a non-member of a restricted room gets the not-found page', async () => {
+    const a = alice.page;
+    await a.goto(`${BASE}/rooms`);
+    await a.getByTestId('new-incident').click();
+    const form = a.getByRole('dialog');
+    await field(form, 'Title').fill('Chemical smell near oven 2');
+    await field(form, 'Line').fill('L5');
+    await choose(a, form, 'Who can see it', 'Members only');
+    await a.getByRole('button', { name: 'Open incident' }).click();
+    await a.waitForURL(/\/rooms\/[0-9a-f-]{36}$/);
+    const restricted = a.url();
+    await bob.page.goto(restricted);
+    await bob.page.getByRole('heading', { name: 'Not found', level: 1 }).waitFor();
+    assert.equal(await bob.page.getByTestId('composer').count(), 0);
+    await shot(bob.page, 'en-not-found-desktop');
+  });
+});
+
+describe('on a phone, in 繁體中文', () => {
+  test('the room list, the room with its drawer, and my sessions fit 390 px without sideways scrolling', async () => {
+    const { page } = await device({ viewport: PHONE, isMobile: true, locale: 'zh-TW' });
+    await signIn(page, 'bob', 'Bob-pw-1', { user: '使用者名稱', pass: '密碼', submit: '登入' });
+    await page.getByRole('heading', { name: '異常事件', level: 1 }).waitFor();
+    await page.goto(`${BASE}/rooms?status=all`);
+    await page.getByTestId('room-row').first().waitFor();
+    await assertNoSideScroll(page, 'room list');
+    await shot(page, 'zh-TW-rooms-phone');
+    await assertAccessible(page, 'room list zh-TW phone');
+    await page.goto(roomUrl);
+    await page.getByTestId('message').filter({ hasText: 'burst 20' }).waitFor();
+    await assertNoSideScroll(page, 'room');
+    await shot(page, 'zh-TW-room-phone');
+    await assertAccessible(page, 'room zh-TW phone');
+    await page.getByRole('button', { name: '成員、釘選與設定' }).click();
+    await page.getByRole('dialog').getByTestId('members-panel').waitFor();
+    await shot(page, 'zh-TW-room-drawer-phone');
+    await page.keyboard.press('Escape');
+    await page.goto(`${BASE}/sessions`);
+    await page.getByRole('heading', { name: '我的登入裝置', level: 1 }).waitFor();
+    await assertNoSideScroll(page, 'sessions');
+    await shot(page, 'zh-TW-sessions-phone');
+  });
+
+  test('the same pages in English on a phone and in 繁體中文 on a desktop', async () => {
+    const phone = await device({ viewport: PHONE, isMobile: true });
+    await signIn(phone.page, 'alice', 'Alice-pw-1');
+    for (const [name, url] of [
+      ['rooms', '/rooms?status=all'],
+      ['room', new URL(roomUrl).pathname],
+      ['templates', '/templates'],
+      ['dashboard', '/dashboard'],
+      ['sessions', '/sessions'],
+    ]) {
+      await phone.page.goto(BASE + url);
+      await phone.page.getByRole('heading', { level: 1 }).first().waitFor();
+      await phone.page.waitForTimeout(500);
+      await assertNoSideScroll(phone.page, `${name} on a phone`);
+      await shot(phone.page, `en-${name}-phone`);
+    }
+    const desk = await device({ locale: 'zh-TW' });
+    await signIn(desk.page, 'alice', 'Alice-pw-1', { user: '使用者名稱', pass: '密碼', submit: '登入' });
+    for (const [name, url] of [
+      ['rooms', '/rooms?status=all'],
+      ['room', new URL(roomUrl).pathname],
+      ['templates', '/templates'],
+      ['dashboard', '/dashboard'],
+      ['sessions', '/sessions'],
+    ]) {
+      await desk.page.goto(BASE + url);
+      await desk.page.getByRole('heading', { level: 1 }).first().waitFor();
+      await desk.page.waitForTimeout(500);
+      await shot(desk.page, `zh-TW-${name}-desktop`);
+    }
+    await assertAccessible(desk.page, 'sessions zh-TW');
+  });
+});

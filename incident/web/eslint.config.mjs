@@ -1,0 +1,3 @@
+import { webEslintConfig } from '@toolocr/eslint-config';
+
+export default webEslintConfig({ app: 'incident/web' });

@@ -1,0 +1,2 @@
+export { NotificationsProvider, useInbox } from './api/NotificationsProvider';
+export { NotificationsMenu } from './components/NotificationsMenu';

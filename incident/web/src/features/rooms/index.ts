@@ -1,0 +1,2 @@
+export { roomKeys, roomQueries } from './api/queries';
+export { RoomListPage } from './components/RoomListPage';
