@@ -64,7 +64,7 @@ public class TemplateService {
         requireAdmin(user);
         Template t = templates.findById(id).orElseThrow(() -> ApiException.notFound("Template"));
         templates.delete(t);
-        events.publishEvent(new TemplateChanged(id, view(t).name(), "deleted", user.id(), user.email()));
+        events.publishEvent(new TemplateChanged(id, t.name(), "deleted", user.id(), user.email()));
     }
 
     private void apply(Template t, TemplateView.Body body) {

@@ -91,9 +91,8 @@ public class AuditAutoConfiguration {
     static class Web {
 
         @Bean
-        AdminAccessAudit adminAccessAudit(
-                AuditLog audit, ClientAddresses clients, Clock clock, AuditProperties properties) {
-            return new AdminAccessAudit(audit, clients, clock, properties.adminPaths());
+        AdminAccessAudit adminAccessAudit(AuditLog audit, AuditProperties properties) {
+            return new AdminAccessAudit(audit, properties.adminPaths());
         }
     }
 }

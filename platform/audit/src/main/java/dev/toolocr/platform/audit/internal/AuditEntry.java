@@ -3,13 +3,20 @@ package dev.toolocr.platform.audit.internal;
 import dev.toolocr.platform.audit.AuditRecord;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
+import org.springframework.data.domain.Persistable;
 
-/** A stored audit event. Append-only: no method changes an entry once written. */
+/**
+ * A stored audit event. Append-only: no method changes an entry once written. Always new when
+ * saved (its id comes with the event), so saving inserts without first reading the row back.
+ */
 @Entity
 @Table(name = "audit_logs")
-class AuditEntry {
+class AuditEntry implements Persistable<String> {
 
     static final int MAX_USER_AGENT = 512;
 
@@ -25,6 +32,9 @@ class AuditEntry {
     private String userAgent;
     private String requestId;
     private String details;
+
+    @Transient
+    private boolean stored;
 
     protected AuditEntry() {
         // for JPA
@@ -49,6 +59,22 @@ class AuditEntry {
 
     String id() {
         return id;
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return !stored;
+    }
+
+    @PostLoad
+    @PostPersist
+    void markStored() {
+        stored = true;
     }
 
     Instant occurredAt() {
