@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,7 +53,7 @@ class RoomActivityAudit {
             case "message.deleted" -> put(details, "message_id", frame.at("/message_id"));
             default -> {}
         }
-        CurrentUser actor = currentUser();
+        CurrentUser actor = CurrentUser.signedIn().orElse(null);
         audit.recordNow(
                 action, "success", actor == null ? null : actor.id(), actor == null ? null : actor.email(), details);
     }
@@ -72,10 +70,5 @@ class RoomActivityAudit {
         if (value != null && !value.isMissingNode() && !value.isNull()) {
             details.put(key, value.asText());
         }
-    }
-
-    private static CurrentUser currentUser() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getPrincipal() instanceof CurrentUser u ? u : null;
     }
 }

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -28,8 +27,7 @@ class AdminAccessAudit implements WebMvcConfigurer {
                     @Override
                     public void afterCompletion(
                             HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
-                        var auth = SecurityContextHolder.getContext().getAuthentication();
-                        CurrentUser user = auth != null && auth.getPrincipal() instanceof CurrentUser u ? u : null;
+                        CurrentUser user = CurrentUser.signedIn().orElse(null);
                         audit.recordNow(
                                 "admin_access",
                                 response.getStatus() < 400 ? "success" : "failure",

@@ -2,9 +2,8 @@ package dev.toolocr.platform.auth.internal;
 
 import dev.toolocr.platform.auth.AuthException;
 import dev.toolocr.platform.auth.CurrentUser;
+import java.util.Optional;
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -27,9 +26,9 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver {
             ModelAndViewContainer mav,
             NativeWebRequest request,
             WebDataBinderFactory binders) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
-            return user;
+        Optional<CurrentUser> user = CurrentUser.signedIn();
+        if (user.isPresent()) {
+            return user.get();
         }
         if ("logout"
                 .equals(
