@@ -59,11 +59,14 @@ export function RoomHeader({ room, onPanels }: { room: Room; onPanels: () => voi
   const [resolution, setResolution] = useState('');
   const act = useMutation({
     mutationFn: ({ action, text }: { action: Action; text?: string }) => transition(api, room.id, action, text),
-    onSuccess: (updated) => {
+    onSuccess: (updated, { action }) => {
       queryClient.setQueryData<Room>(roomKeys.room(room.id), (old) => ({ ...updated, my_role: old?.my_role ?? updated.my_role }));
       void queryClient.invalidateQueries({ queryKey: ['rooms'] });
-      setResolving(false);
-      setResolution('');
+      // A slow answer to an earlier action must not close the resolve dialog opened meanwhile.
+      if (action === 'resolve') {
+        setResolving(false);
+        setResolution('');
+      }
     },
     onError: (e) => notify({ color: 'red', message: errorText(e) }),
   });
@@ -127,6 +130,7 @@ export function RoomHeader({ room, onPanels }: { room: Room; onPanels: () => voi
               variant={a === 'cancel' ? 'default' : 'filled'}
               color={a === 'resolve' ? 'teal' : undefined}
               loading={act.isPending && act.variables?.action === a}
+              disabled={act.isPending && act.variables?.action !== a}
               onClick={() => (a === 'resolve' ? setResolving(true) : act.mutate({ action: a }))}
               data-testid={`action-${a}`}
             >
