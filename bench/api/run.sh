@@ -6,6 +6,12 @@
 #
 #   bench/api/run.sh                 # 1,000,000 tasks
 #   BENCH_TASKS=10000000 bench/api/run.sh
+#   BENCH_SEED_ONLY=1 BENCH_TASKS=10000000 bench/api/run.sh  # seed only
+#   BENCH_REUSE=1 BENCH_TASKS=10000000 bench/api/run.sh      # measure the database seeded before
+#
+# Each size has its own database (toolocr_bench_<tasks>). With BENCH_REUSE=1 an existing one that a
+# finished seed marked is measured as it is, so a long seed can run while the machine is busy and the
+# measurement later, when it is quiet; the seed time printed is the one recorded then.
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth), psql and wrk (apt-get install wrk).
 # Prints a table and writes it to bench/results/api-<tasks>-latest.txt.
@@ -15,7 +21,8 @@ cd "$(dirname "$0")/../.."
 TASKS="${BENCH_TASKS:-1000000}"
 HEAVY_TASKS=$((TASKS / 10))
 PORT="${BENCH_PORT:-8050}"
-DB=toolocr_bench
+DB="toolocr_bench_${TASKS}"
+REUSE="${BENCH_REUSE:-0}"
 DURATION="${BENCH_DURATION:-15s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 PASSWORD='Bench-admin-password-1'
@@ -30,7 +37,14 @@ JAR="${BENCH_JAR:-ocr/server/target/tool-ocr-server.jar}"
 [ -f "$JAR" ] || ./mvnw -q -B -DskipTests -pl ocr/server -am package
 
 PSQL=(psql -q -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1)
-"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+SEEDED=""
+if [ "$REUSE" = 1 ]; then
+  SEEDED=$("${PSQL[@]}" -d "$DB" -tAc "SELECT seconds FROM bench_seed WHERE tasks = $TASKS" 2>/dev/null || true)
+  [ -n "$SEEDED" ] || echo "bench: no finished seed of $TASKS tasks in $DB; seeding anew" >&2
+fi
+if [ -z "$SEEDED" ]; then
+  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+fi
 
 DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$DB?user=postgres" SERVER_PORT="$PORT" TOOL_OCR_DATA_DIR="$DATA" \
   TOOL_OCR_ADMIN_PASSWORD="$PASSWORD" ADMIN_EMAILS=admin@localhost TOOL_OCR_TASKS_WORKERS_POOL_SIZE=0 \
@@ -46,6 +60,10 @@ login() { curl -sf -X POST "localhost:$PORT/api/v2/auth/login" -H 'Content-Type:
   -d "{\"username\":\"$1\",\"password\":\"$2\"}" | json "['access_token']"; }
 
 ADMIN=$(login admin@localhost "$PASSWORD")
+if [ -n "$SEEDED" ]; then
+  HEAVY_ID=$("${PSQL[@]}" -d "$DB" -tAc "SELECT id FROM tool_ocr_users WHERE email = 'heavy@bench.local'")
+  SEED_SECONDS="$SEEDED (earlier, reused)"
+else
 HEAVY_ID=$(curl -sf -X POST "localhost:$PORT/api/v2/admin/users" -H "Authorization: Bearer $ADMIN" \
   -H 'Content-Type: application/json' \
   -d "{\"email\":\"heavy@bench.local\",\"display_name\":\"Heavy\",\"password\":\"$HEAVY_PASSWORD\"}" | json "['id']")
@@ -101,6 +119,10 @@ $(cat bench/api/recount.sql)
 VACUUM ANALYZE;
 SQL
 SEED_SECONDS=$(( $(date +%s) - SEED_START ))
+"${PSQL[@]}" -d "$DB" -c "CREATE TABLE bench_seed (tasks bigint PRIMARY KEY, seconds int NOT NULL)" \
+  -c "INSERT INTO bench_seed VALUES ($TASKS, $SEED_SECONDS)"
+fi
+[ "${BENCH_SEED_ONLY:-0}" = 1 ] && { echo "bench: seeded $TASKS tasks in ${SEED_SECONDS}s; measure with BENCH_REUSE=1" >&2; exit 0; }
 HEAVY=$(login heavy@bench.local "$HEAVY_PASSWORD")
 q() { curl -sf -H "Authorization: Bearer $HEAVY" "localhost:$PORT$1"; }
 CURSOR=$(q "/api/v2/tasks?page_size=20" | json "['next_cursor']")

@@ -10,7 +10,6 @@ import dev.toolocr.platform.persistence.DatabaseProperties;
 import dev.toolocr.platform.persistence.MigrationSet;
 import dev.toolocr.platform.web.ProblemResponses;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -27,8 +26,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Wires the auth module into any Spring Boot application: its tables (its own migrations, under the
@@ -39,7 +36,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration(before = SecurityAutoConfiguration.class)
 @AutoConfigurationPackage
 @EnableConfigurationProperties(AuthProperties.class)
-@Import({AuthController.class, AuthExceptionHandler.class})
+@Import(AuthController.class)
 public class AuthAutoConfiguration {
 
     @Bean
@@ -180,15 +177,5 @@ public class AuthAutoConfiguration {
     @Bean
     MigrationSet authMigrations() {
         return new MigrationSet("platform-auth", "classpath:db/platform-auth", "auth_schema_history", 0, "users");
-    }
-
-    @Bean
-    WebMvcConfigurer currentUserResolver() {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new CurrentUserArgumentResolver());
-            }
-        };
     }
 }
