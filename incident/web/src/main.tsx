@@ -1,6 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/dropzone/styles.css';
 import '@mantine/notifications/styles.css';
+import '@toolocr/platform-web/frame.css';
 import './styles.css';
 import './i18n';
 import { ApiClient } from '@toolocr/platform-web';

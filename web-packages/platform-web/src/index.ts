@@ -35,6 +35,9 @@ export { initI18n, initialLanguage, LANGUAGES, mergeMessages, setLanguage, type 
 export { revokeSessions, sessionKeys, sessionQueries } from './sessions/api';
 export { orderSessions, SessionsPage } from './sessions/SessionsPage';
 export { describeUserAgent, type DeviceDescription } from './sessions/userAgent';
+export { AppFrame, isActivePath, type AppFrameProps, type FrameNavItem, type FrameNavSection } from './shell/AppFrame';
+export { NotFoundPage } from './shell/NotFoundPage';
+export { PlatformApp } from './shell/PlatformApp';
 export { SignInPage, secondsLeft } from './sign-in/SignInPage';
 export { ConfirmDialog } from './ui/ConfirmDialog';
 export { errorMessage, useErrorMessage } from './ui/errors';

@@ -1,32 +1,24 @@
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { QueryClientProvider } from '@tanstack/react-query';
 import {
-  contrastVariables,
-  createQueryClient,
   FullPageLoader,
-  platformTheme,
-  PlatformProvider,
+  NotFoundPage,
+  PlatformApp,
   RequireAuth,
   SessionsPage,
   SignInPage,
   SIGN_IN_PATH,
   type ApiClient,
 } from '@toolocr/platform-web';
-import { lazy, Suspense, useState } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
 import { RoomListPage } from '../features/rooms';
 import { RoomPage } from '../features/room';
 import { AppLayout } from './AppLayout';
-import { NotFoundPage } from '../shared/components/NotFoundPage';
 import { INCIDENT_PLATFORM } from './platform';
 import { RequireAdmin } from './RequireAdmin';
 
 // Pages that supervisors and admins open, and only they: loaded on demand.
 const DashboardPage = lazy(() => import('../features/dashboard').then((m) => ({ default: m.DashboardPage })));
 const TemplatesPage = lazy(() => import('../features/templates').then((m) => ({ default: m.TemplatesPage })));
-
-const theme = platformTheme('indigo');
 
 function AppRoutes() {
   return (
@@ -54,17 +46,9 @@ function AppRoutes() {
 }
 
 export function App({ client }: { client: ApiClient }) {
-  const [queryClient] = useState(createQueryClient);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={contrastVariables}>
-      <Notifications position="top-right" limit={3} />
-      <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <PlatformProvider client={client} config={INCIDENT_PLATFORM}>
-            <AppRoutes />
-          </PlatformProvider>
-        </BrowserRouter>
-      </QueryClientProvider>
-    </MantineProvider>
+    <PlatformApp client={client} config={INCIDENT_PLATFORM} primaryColor="indigo">
+      <AppRoutes />
+    </PlatformApp>
   );
 }

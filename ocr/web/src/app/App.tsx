@@ -1,16 +1,11 @@
-import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
-import { Notifications } from '@mantine/notifications';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import {
-  contrastVariables,
-  createQueryClient,
   FullPageLoader,
-  platformTheme,
-  PlatformProvider,
+  NotFoundPage,
+  PlatformApp,
   RequireAuth,
   SessionsPage,
   SignInPage,
@@ -20,7 +15,6 @@ import {
 import { TasksPage } from '../features/tasks';
 import { UploadPage } from '../features/upload';
 import { AppLayout } from './AppLayout';
-import { NotFoundPage } from './NotFoundPage';
 import { OCR_PLATFORM } from './platform';
 import { RequireAdmin } from './RequireAdmin';
 
@@ -30,8 +24,6 @@ const AdminDashboardPage = lazy(() => import('../features/admin-dashboard').then
 const AdminUsersPage = lazy(() => import('../features/users').then((m) => ({ default: m.AdminUsersPage })));
 const AdminLeaderboardPage = lazy(() => import('../features/leaderboard').then((m) => ({ default: m.AdminLeaderboardPage })));
 const AdminAuditPage = lazy(() => import('../features/audit').then((m) => ({ default: m.AdminAuditPage })));
-
-const theme = platformTheme('blue');
 
 function AppRoutes() {
   const { i18n } = useTranslation();
@@ -65,17 +57,9 @@ function AppRoutes() {
 }
 
 export function App({ client }: { client: ApiClient }) {
-  const [queryClient] = useState(createQueryClient);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={contrastVariables}>
-      <Notifications position="top-right" limit={3} />
-      <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <PlatformProvider client={client} config={OCR_PLATFORM}>
-            <AppRoutes />
-          </PlatformProvider>
-        </BrowserRouter>
-      </QueryClientProvider>
-    </MantineProvider>
+    <PlatformApp client={client} config={OCR_PLATFORM} primaryColor="blue">
+      <AppRoutes />
+    </PlatformApp>
   );
 }

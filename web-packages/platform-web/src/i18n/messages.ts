@@ -5,6 +5,8 @@
 export const platformEn = {
   common: { close: 'Close', loading: 'Loading…', cancel: 'Cancel', skipToContent: 'Skip to content' },
   header: { language: 'Language', account: 'Account menu for {{name}}', signOut: 'Sign out' },
+  frame: { navLabel: 'Main navigation', toggleNav: 'Open or close the menu' },
+  notFound: { title: 'Not found', body: 'There is nothing at this address.', back: 'Go to the start page' },
   signIn: {
     title: 'Sign in to {{app}}',
     subtitle: 'Use your company account.',
@@ -61,6 +63,8 @@ export type PlatformMessages = DeepStrings<typeof platformEn>;
 export const platformZhTW: PlatformMessages = {
   common: { close: '關閉', loading: '載入中…', cancel: '取消', skipToContent: '跳到主要內容' },
   header: { language: '語言', account: '{{name}} 的帳號選單', signOut: '登出' },
+  frame: { navLabel: '主選單', toggleNav: '開啟或關閉選單' },
+  notFound: { title: '找不到頁面', body: '這個網址沒有任何內容。', back: '回到首頁' },
   signIn: {
     title: '登入 {{app}}',
     subtitle: '請使用公司帳號登入。',

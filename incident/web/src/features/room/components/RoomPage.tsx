@@ -2,11 +2,10 @@ import { Alert, Box, Button, Drawer, Group, List, Loader, Stack, Tabs, Text } fr
 import { useDisclosure } from '@mantine/hooks';
 import { IconWifiOff } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, ConfirmDialog, notify, useApi, useAuth, useErrorMessage, usePageTitle } from '@toolocr/platform-web';
+import { ApiError, ConfirmDialog, NotFoundPage, notify, useApi, useAuth, useErrorMessage, usePageTitle } from '@toolocr/platform-web';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { NotFoundPage } from '../../../shared/components/NotFoundPage';
 import type { Attachment, Message, Room } from '../../../shared/api/types';
 import { deleteMessage, editMessage, joinRoom, roomKeys, roomQueries, sendMessage, setPin, setReaction } from '../api/queries';
 import { useLiveRoom, useTyping } from '../api/useLiveRoom';

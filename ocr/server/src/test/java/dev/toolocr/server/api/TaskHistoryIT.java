@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,8 +124,14 @@ class TaskHistoryIT {
         String alice = newUser("watcher");
         String bob = newUser("stranger");
         HttpClient http = HttpClient.newHttpClient();
-        CompletableFuture<String> aliceStream = readEvents(http, alice);
-        CompletableFuture<String> bobStream = readEvents(http, bob);
+        CompletableFuture<String> aliceStream = readEvents(http, alice, new CompletableFuture<>());
+        // Bob's stream stays open until a second after Alice's has seen the end: long enough for a
+        // leaked event to reach him, however slowly the machine runs the OCR.
+        CompletableFuture<String> bobStream = readEvents(
+                http,
+                bob,
+                aliceStream.thenCompose(seen ->
+                        CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS))));
         Thread.sleep(500);
 
         String id = api.upload(alice, "live.png", ApiClient.corpus("typewriter.png"), "formats=txt")
@@ -135,30 +140,35 @@ class TaskHistoryIT {
                 .asText();
         api.awaitFinished(alice, id, 120_000);
 
-        String aliceEvents = aliceStream.get(30, TimeUnit.SECONDS);
+        String aliceEvents = aliceStream.get(60, TimeUnit.SECONDS);
         assertThat(aliceEvents).contains(id).contains("\"status\":\"completed\"");
-        String bobEvents = bobStream.get(30, TimeUnit.SECONDS);
+        String bobEvents = bobStream.get(60, TimeUnit.SECONDS);
         assertThat(bobEvents).doesNotContain(id);
         assertThat(api.send("GET", "/api/v2/tasks/events", null, null).status()).isEqualTo(401);
     }
 
-    /** Reads the SSE stream until a completed event arrives or 20 seconds pass. */
-    private CompletableFuture<String> readEvents(HttpClient http, String token) {
+    /**
+     * Reads the SSE stream until a completed event arrives, {@code stop} completes, or three minutes
+     * pass (the task itself is awaited for two).
+     */
+    private CompletableFuture<String> readEvents(HttpClient http, String token, CompletableFuture<?> stop) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v2/tasks/events"))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "text/event-stream")
                 .build();
         return CompletableFuture.supplyAsync(() -> {
             StringBuilder seen = new StringBuilder();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             try {
                 HttpResponse<java.io.InputStream> response =
                         http.send(request, HttpResponse.BodyHandlers.ofInputStream());
                 try (BufferedReader reader =
                         new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                    CompletableFuture<Void> timeout = CompletableFuture.runAsync(() -> {
+                    CompletableFuture<Object> timeout = CompletableFuture.anyOf(
+                            stop,
+                            CompletableFuture.runAsync(
+                                    () -> {}, CompletableFuture.delayedExecutor(3, TimeUnit.MINUTES)));
+                    timeout.thenRun(() -> {
                         try {
-                            Thread.sleep(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
                             response.body().close();
                         } catch (Exception ignored) {
                             // closing ends the read below
