@@ -42,7 +42,7 @@ public class MessageService implements DisposableBean {
      */
     private static final int LANES = 4;
 
-    private static final int MAX_BATCH = 64;
+    private static final int MAX_BATCH = 32;
 
     /** Files one message may carry. */
     public static final int MAX_ATTACHMENTS = 10;
