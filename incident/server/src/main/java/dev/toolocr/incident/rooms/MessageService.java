@@ -216,7 +216,8 @@ public class MessageService implements DisposableBean {
             return replay.get();
         }
         Standing s = access.act(user, roomId, false);
-        if (out.replyTo() != null && messages.findByIdAndRoomId(out.replyTo(), roomId).isEmpty()) {
+        if (out.replyTo() != null
+                && messages.findByIdAndRoomId(out.replyTo(), roomId).isEmpty()) {
             throw ApiException.invalid("invalid-reply", "A reply must answer a message of the same room.");
         }
         // A mention is written with an @: without one, no need to read the room's members.
@@ -233,9 +234,23 @@ public class MessageService implements DisposableBean {
         Message m = messages.saveAndFlush(
                 fileIds.isEmpty()
                         ? Message.text(
-                                roomId, seq, author, out.content(), out.clientId(), out.replyTo(), mentions, clock.instant())
+                                roomId,
+                                seq,
+                                author,
+                                out.content(),
+                                out.clientId(),
+                                out.replyTo(),
+                                mentions,
+                                clock.instant())
                         : Message.file(
-                                roomId, seq, author, out.content(), out.clientId(), out.replyTo(), mentions, clock.instant()));
+                                roomId,
+                                seq,
+                                author,
+                                out.content(),
+                                out.clientId(),
+                                out.replyTo(),
+                                mentions,
+                                clock.instant()));
         MessageView view;
         if (fileIds.isEmpty()) {
             view = views.created(m);

@@ -273,7 +273,10 @@ class MessageApiIT extends LiveServer {
             expected.add(s);
         }
         assertThat(seqs).isEqualTo(expected);
-        assertThat(call("GET", "/api/v2/rooms/" + id, flooder, null).json().path("last_seq").asLong())
+        assertThat(call("GET", "/api/v2/rooms/" + id, flooder, null)
+                        .json()
+                        .path("last_seq")
+                        .asLong())
                 .isEqualTo(before + 40);
     }
 
@@ -281,7 +284,10 @@ class MessageApiIT extends LiveServer {
     void concurrentResendsOfOneClientIdCreateOneMessage() throws Exception {
         Person me = person("Ren Tsai");
         String id = room(me, "open");
-        long before = call("GET", "/api/v2/rooms/" + id, me, null).json().path("last_seq").asLong();
+        long before = call("GET", "/api/v2/rooms/" + id, me, null)
+                .json()
+                .path("last_seq")
+                .asLong();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<Answer>> sends = new ArrayList<>();
         List<Answer> answers = new ArrayList<>();
@@ -297,8 +303,10 @@ class MessageApiIT extends LiveServer {
         }
         assertThat(answers.stream().filter(a -> a.status() == 201)).hasSize(1);
         assertThat(answers.stream().filter(a -> a.status() == 200)).hasSize(9);
-        assertThat(answers.stream().map(a -> a.json().path("id").asText()).distinct()).hasSize(1);
-        JsonNode feed = call("GET", "/api/v2/rooms/" + id + "/events?after_seq=" + before, me, null).json();
+        assertThat(answers.stream().map(a -> a.json().path("id").asText()).distinct())
+                .hasSize(1);
+        JsonNode feed = call("GET", "/api/v2/rooms/" + id + "/events?after_seq=" + before, me, null)
+                .json();
         assertThat(feed.path("events")).hasSize(1);
     }
 }
