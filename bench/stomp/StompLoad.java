@@ -136,8 +136,10 @@ public class StompLoad {
         double offeredRate = rate * seconds / sendSeconds;
 
         // (2) saturation: rooms, then echo
-        double roomThroughput = saturate(clients, roomIds, window, saturate, false, sending);
-        double echoThroughput = saturate(clients, roomIds, window, saturate, true, sending);
+        double[] roomPhase = saturate(clients, roomIds, window, saturate, false, sending);
+        double[] echoPhase = saturate(clients, roomIds, window, saturate, true, sending);
+        double roomThroughput = roomPhase[0];
+        double echoThroughput = echoPhase[0];
         sending.shutdown();
 
         long[] lat = offered.latencies();
@@ -150,6 +152,11 @@ public class StompLoad {
                 offered.duplicates.get(), offered.refused.get());
         System.out.printf("saturation         rooms %.0f msg/s   echo %.0f msg/s   ratio %.2f (window %d per room)%n",
                 roomThroughput, echoThroughput, roomThroughput / echoThroughput, window);
+        // Like with like: every member of a room subscribes to its echo topic too, so both phases fan
+        // each message out to the room's members; a room frame is the full event, an echo frame a stub.
+        System.out.printf("frames delivered   rooms %.0f/s   echo %.0f/s   (fan-out %d per message in both; mean frame"
+                        + " %.0f chars rooms, %.0f echo)%n",
+                roomPhase[1], echoPhase[1], perRoom, roomPhase[2], echoPhase[2]);
         for (Client c : clients) {
             c.close();
         }
@@ -161,7 +168,7 @@ public class StompLoad {
     }
 
     /** Closed loop: each room keeps {@code window} messages in flight; one completes when its sender sees it. */
-    static double saturate(Client[] clients, String[] roomIds, int window, int seconds, boolean echo,
+    static double[] saturate(Client[] clients, String[] roomIds, int window, int seconds, boolean echo,
             ExecutorService sending) throws Exception {
         Stats stats = new Stats(Integer.MAX_VALUE, perRoom);
         Recorder.current = stats;
@@ -208,11 +215,13 @@ public class StompLoad {
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
         long done = completed.get(); // read once: completions go on arriving during the pause below
+        long frames = stats.delivered();
+        double meanChars = frames == 0 ? 0 : (double) stats.frameChars.get() / frames;
         long[] lat = stats.latencies();
         log("saturation %-5s %.0f msg/s (%d in %.1f s), p50 %.1f ms p99 %.1f ms, refused %d", echo ? "echo" : "rooms",
                 done / elapsed, done, elapsed, pct(lat, 50), pct(lat, 99), stats.refused.get());
         Thread.sleep(3000); // let the last frames land before the next phase
-        return done / elapsed;
+        return new double[] {done / elapsed, frames / elapsed, meanChars};
     }
 
     static double pct(long[] sorted, double p) {
@@ -303,6 +312,7 @@ public class StompLoad {
         final AtomicLong duplicates = new AtomicLong();
         final AtomicLong refused = new AtomicLong();
         final AtomicLong sentCount = new AtomicLong();
+        final AtomicLong frameChars = new AtomicLong();
         private long[] latencies = new long[1 << 16];
         private int count;
         volatile java.util.function.IntConsumer onOwn;
@@ -467,6 +477,7 @@ public class StompLoad {
             }
             Matcher m = (destination != null && destination.startsWith("/topic/echo.") ? ECHO : CONTENT).matcher(frame);
             if (m.find() && (!frame.contains("\"type\":") || frame.contains("\"type\":\"message.created\""))) {
+                stats.frameChars.addAndGet(frame.length());
                 stats.delivered(index, room, Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)),
                         Long.parseLong(m.group(3)));
             }

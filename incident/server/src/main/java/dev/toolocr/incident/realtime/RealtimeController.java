@@ -13,6 +13,9 @@ import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
@@ -37,6 +40,8 @@ class RealtimeController {
     record TokenRenewal(String accessToken) {}
 
     record Presence(List<MemberView> online) {}
+
+    private static final Logger log = LoggerFactory.getLogger(RealtimeController.class);
 
     private final MessageService messages;
     private final MemberService members;
@@ -66,7 +71,11 @@ class RealtimeController {
         this.problemTypes = problemTypes;
     }
 
-    /** The message reaches subscribers as {@code message.created}; a refusal goes to /user/queue/errors. */
+    /**
+     * The message reaches subscribers as {@code message.created} once committed; a refusal goes to
+     * /user/queue/errors. The inbound thread only queues the send for the group commit, so that a
+     * few inbound threads are not held by database round trips.
+     */
     @MessageMapping("rooms.{roomId}.messages")
     void send(
             @DestinationVariable String roomId,
@@ -74,16 +83,28 @@ class RealtimeController {
             Principal principal,
             SimpMessageHeaderAccessor headers) {
         CurrentUser user = ((StompUser) principal).user();
+        String sessionId = headers.getSessionId();
         try {
-            messages.send(user, roomId, body);
+            messages.sendAsync(user, roomId, body).whenComplete((sent, failed) -> {
+                Throwable cause = failed instanceof CompletionException c ? c.getCause() : failed;
+                if (cause instanceof ApiException e) {
+                    refuseSend(user, sessionId, roomId, body, e);
+                } else if (cause != null) {
+                    log.warn("A STOMP send to room {} failed", roomId, cause);
+                }
+            });
         } catch (ApiException e) {
-            Map<String, Object> error = problem(e);
-            error.put("room_id", roomId);
-            if (body.clientId() != null) {
-                error.put("client_id", body.clientId());
-            }
-            refuse(user, headers.getSessionId(), error);
+            refuseSend(user, sessionId, roomId, body, e);
         }
+    }
+
+    private void refuseSend(CurrentUser user, String sessionId, String roomId, SendMessage body, ApiException e) {
+        Map<String, Object> error = problem(e);
+        error.put("room_id", roomId);
+        if (body.clientId() != null) {
+            error.put("client_id", body.clientId());
+        }
+        refuse(user, sessionId, error);
     }
 
     @MessageMapping("rooms.{roomId}.typing")

@@ -10,26 +10,39 @@ import dev.toolocr.platform.web.ApiException;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Messages, reactions, pins and the events feed. REST and STOMP both send through {@link #send}. */
 @Service
-public class MessageService {
+public class MessageService implements DisposableBean {
 
     /** The reactions offered; a fixed set so that counts stay comparable and rendering predictable. */
     public static final Set<String> EMOJIS =
             Set.of("👍", "👎", "❤️", "🎉", "😄", "😮", "😢", "🙏", "✅", "❌", "👀", "🔥", "⚠️", "🚨");
+
+    /**
+     * Group commit: lanes (each a thread holding one pooled connection while it commits) and the most
+     * sends one transaction takes. Four lanes leave most of the default pool of ten to the rest.
+     */
+    private static final int LANES = 4;
+
+    private static final int MAX_BATCH = 32;
 
     /** Files one message may carry. */
     public static final int MAX_ATTACHMENTS = 10;
@@ -59,6 +72,7 @@ public class MessageService {
     private final ObjectMapper json;
     private final Clock clock;
     private final SendLimit sendLimit;
+    private final GroupCommit<Queued> batches;
 
     MessageService(
             MessageRepository messages,
@@ -87,9 +101,48 @@ public class MessageService {
         this.json = json;
         this.clock = clock;
         this.sendLimit = sendLimit;
+        this.batches = new GroupCommit<>("message-commit", LANES, MAX_BATCH, 10_000, this::commitBatch);
     }
 
+    /** Sends and waits for the commit; refusals are thrown as {@link ApiException}s. */
     public Sent send(CurrentUser user, String roomId, SendMessage body) {
+        try {
+            return sendAsync(user, roomId, body).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Sends without waiting: the future completes once the message is committed (or refused, with
+     * an {@link ApiException}). Checks of the body alone throw at once. Text messages go through the
+     * group commit; messages with files, and calls inside a transaction, are sent on their own.
+     */
+    public CompletableFuture<Sent> sendAsync(CurrentUser user, String roomId, SendMessage body) {
+        Outgoing out = checked(body);
+        if (out.fileIds().isEmpty() && !TransactionSynchronizationManager.isActualTransactionActive()) {
+            Queued queued = new Queued(user, roomId, out, new CompletableFuture<>());
+            if (batches.submit(queued)) {
+                return queued.done();
+            }
+        }
+        try {
+            return CompletableFuture.completedFuture(sendAlone(user, roomId, out));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** A send whose body passed the checks that need no database. */
+    private record Outgoing(String content, String clientId, String replyTo, List<String> fileIds) {}
+
+    private record Queued(CurrentUser user, String roomId, Outgoing out, CompletableFuture<Sent> done)
+            implements GroupCommit.Pending {}
+
+    private static Outgoing checked(SendMessage body) {
         List<String> fileIds = checkedAttachmentIds(body.attachmentIds());
         // A photo needs no caption; a message without files needs text.
         String content =
@@ -100,57 +153,122 @@ public class MessageService {
         if (clientId != null && clientId.length() > 64) {
             throw ApiException.invalid("validation-failed", "client_id is at most 64 characters.");
         }
+        return new Outgoing(content, clientId, body.replyTo(), fileIds);
+    }
+
+    /** One send in a transaction of its own. */
+    private Sent sendAlone(CurrentUser user, String roomId, Outgoing out) {
         try {
-            return tx.execute(status -> {
-                Optional<Sent> replay = replay(user, roomId, clientId);
-                if (replay.isPresent()) {
-                    return replay.get();
-                }
-                Standing s = access.act(user, roomId, false);
-                if (body.replyTo() != null
-                        && messages.findByIdAndRoomId(body.replyTo(), roomId).isEmpty()) {
-                    throw ApiException.invalid("invalid-reply", "A reply must answer a message of the same room.");
-                }
-                List<String> mentions = mentions(roomId, content, user.id());
-                sendLimit.refuseEarly(user.id(), roomId);
-                // The seq's row lock first: the limit then counts this room's sends one at a time.
-                long seq = log.nextSeq(s.room().id());
-                sendLimit.count(user.id(), roomId);
-                Message.Author author = new Message.Author(user.id(), user.email(), user.displayName());
-                Message m = messages.saveAndFlush(
-                        fileIds.isEmpty()
-                                ? Message.text(
-                                        roomId,
-                                        seq,
-                                        author,
-                                        content,
-                                        clientId,
-                                        body.replyTo(),
-                                        mentions,
-                                        clock.instant())
-                                : Message.file(
-                                        roomId,
-                                        seq,
-                                        author,
-                                        content,
-                                        clientId,
-                                        body.replyTo(),
-                                        mentions,
-                                        clock.instant()));
-                if (!fileIds.isEmpty()) {
-                    // Refuses (and so rolls back this message and its seq) unless every file is the
-                    // sender's own upload to this room and not attached elsewhere yet.
-                    attachments.attach(roomId, user.id(), m.id(), fileIds);
-                }
-                MessageView view = views.broadcast(m);
-                log.record(roomId, seq, "message.created", m.id(), Map.of("message", view));
-                notifyMentions(mentions, roomId, m.id(), seq);
-                return new Sent(view, true);
-            });
+            return tx.execute(status -> store(user, roomId, out));
         } catch (DataIntegrityViolationException raced) {
             // A concurrent resend of the same client_id committed first: answer with its message.
-            return tx.execute(status -> replay(user, roomId, clientId)).orElseThrow(() -> raced);
+            return tx.execute(status -> replay(user, roomId, out.clientId())).orElseThrow(() -> raced);
         }
+    }
+
+    /**
+     * Commits a lane's queued sends in one transaction (rooms in a fixed order, so that two
+     * processes' batches take room locks in the same order), then answers each. A refusal of one
+     * send writes nothing and the others go on. If the batch as a whole fails (a lost connection, a
+     * deadlock, a concurrent resend of one client_id), nothing of it was committed or broadcast, and
+     * each send is tried again on its own, which answers it exactly as an unbatched send would.
+     */
+    private void commitBatch(List<Queued> batch) {
+        List<Queued> ordered = new ArrayList<>(batch);
+        ordered.sort(Comparator.comparing(Queued::roomId)); // stable: a room's sends keep their order
+        List<Object> outcomes = new ArrayList<>(ordered.size());
+        try {
+            tx.executeWithoutResult(status -> {
+                for (Queued q : ordered) {
+                    try {
+                        outcomes.add(store(q.user(), q.roomId(), q.out()));
+                    } catch (ApiException refused) {
+                        outcomes.add(refused);
+                    }
+                }
+            });
+        } catch (RuntimeException failed) {
+            for (Queued q : ordered) {
+                try {
+                    q.done().complete(sendAlone(q.user(), q.roomId(), q.out()));
+                } catch (RuntimeException e) {
+                    q.done().completeExceptionally(e);
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < ordered.size(); i++) {
+            if (outcomes.get(i) instanceof Sent sent) {
+                ordered.get(i).done().complete(sent);
+            } else {
+                ordered.get(i).done().completeExceptionally((ApiException) outcomes.get(i));
+            }
+        }
+    }
+
+    /**
+     * Stores one send in the current transaction. A refusal throws before anything is written (or,
+     * for the send limit, after giving the seq back), so the transaction can still commit others.
+     */
+    private Sent store(CurrentUser user, String roomId, Outgoing out) {
+        Optional<Sent> replay = replay(user, roomId, out.clientId());
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Standing s = access.act(user, roomId, false);
+        if (out.replyTo() != null
+                && messages.findByIdAndRoomId(out.replyTo(), roomId).isEmpty()) {
+            throw ApiException.invalid("invalid-reply", "A reply must answer a message of the same room.");
+        }
+        // A mention is written with an @: without one, no need to read the room's members.
+        List<String> mentions = out.content().indexOf('@') < 0 ? List.of() : mentions(roomId, out.content(), user.id());
+        // The seq's row lock first: the limit then counts this room's sends one at a time.
+        long seq = log.nextSeq(s.room().id());
+        Optional<ApiException> limited = sendLimit.tryCount(user.id(), roomId);
+        if (limited.isPresent()) {
+            log.giveBack(roomId, seq);
+            throw limited.get();
+        }
+        Message.Author author = new Message.Author(user.id(), user.email(), user.displayName());
+        List<String> fileIds = out.fileIds();
+        Message m = messages.saveAndFlush(
+                fileIds.isEmpty()
+                        ? Message.text(
+                                roomId,
+                                seq,
+                                author,
+                                out.content(),
+                                out.clientId(),
+                                out.replyTo(),
+                                mentions,
+                                clock.instant())
+                        : Message.file(
+                                roomId,
+                                seq,
+                                author,
+                                out.content(),
+                                out.clientId(),
+                                out.replyTo(),
+                                mentions,
+                                clock.instant()));
+        MessageView view;
+        if (fileIds.isEmpty()) {
+            view = views.created(m);
+        } else {
+            // Refuses (and so rolls back this message and its seq: files are never batched) unless
+            // every file is the sender's own upload to this room and not attached elsewhere yet.
+            attachments.attach(roomId, user.id(), m.id(), fileIds);
+            view = views.broadcast(m);
+        }
+        log.record(roomId, seq, "message.created", m.id(), Map.of("message", view));
+        notifyMentions(mentions, roomId, m.id(), seq);
+        return new Sent(view, true);
+    }
+
+    /** Commits what is still queued before the database goes away. */
+    @Override
+    public void destroy() {
+        batches.close();
     }
 
     public MessagePage page(CurrentUser user, String roomId, Long beforeSeq, Long afterSeq, int limit) {

@@ -41,6 +41,25 @@ public class MessageViews {
         return render(List.of(m), null).get(0);
     }
 
+    /** A message just created without files: it has no reactions and no attachments yet, so no query. */
+    MessageView created(Message m) {
+        return new MessageView(
+                m.id(),
+                m.roomId(),
+                m.seq(),
+                m.kind(),
+                m.author(),
+                m.content(),
+                m.replyTo(),
+                m.mentions(),
+                List.of(),
+                List.of(),
+                m.pinned(),
+                m.editedAt(),
+                m.deleted(),
+                m.createdAt());
+    }
+
     List<MessageView> render(List<Message> list, String readerId) {
         Map<String, Map<String, long[]>> byMessage = new LinkedHashMap<>();
         if (!list.isEmpty()) {

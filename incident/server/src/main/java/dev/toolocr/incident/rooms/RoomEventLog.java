@@ -46,6 +46,18 @@ class RoomEventLog {
         return rooms.currentSeq(roomId);
     }
 
+    /**
+     * Gives back the seq {@link #nextSeq} just handed out, for a send refused after it (this
+     * transaction still holds the room's row, so nobody took a later one): the transaction can go
+     * on and commit other work without leaving a gap.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void giveBack(String roomId, long seq) {
+        if (rooms.decrementSeq(roomId, seq) != 1) {
+            throw new IllegalStateException("seq " + seq + " of room " + roomId + " is not the last one");
+        }
+    }
+
     /** Stores an event whose seq was already taken (a message carries its own creation seq). */
     @Transactional(propagation = Propagation.MANDATORY)
     void record(String roomId, long seq, String type, String messageId, Map<String, Object> body) {

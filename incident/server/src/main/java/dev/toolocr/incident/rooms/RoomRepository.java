@@ -20,6 +20,11 @@ interface RoomRepository extends JpaRepository<Room, String>, JpaSpecificationEx
     @Query("update Room r set r.lastSeq = r.lastSeq + 1 where r.id = :id")
     int incrementSeq(String id);
 
+    /** Gives back a seq this transaction took and will not use (a refused send), under the same lock. */
+    @Modifying(flushAutomatically = true)
+    @Query("update Room r set r.lastSeq = r.lastSeq - 1 where r.id = :id and r.lastSeq = :seq")
+    int decrementSeq(String id, long seq);
+
     @Query("select r.lastSeq from Room r where r.id = :id")
     long currentSeq(String id);
 

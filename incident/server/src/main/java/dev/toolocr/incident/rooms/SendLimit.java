@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,8 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
  * that it holds across every server process. The caller already holds the room's row lock (it took
  * the message's seq), so the sends of one room are counted one after another; the person's row is
  * still read with {@code FOR UPDATE}, a current read that sees the latest committed sends even on
- * MariaDB's repeatable-read snapshots. A refused send rolls back with its transaction and is not
- * counted, exactly as a message that was never accepted.
+ * MariaDB's repeatable-read snapshots. A refused send writes nothing and is not counted, exactly as
+ * a message that was never accepted. (There is no unlocked pre-check: a room's sends of one process
+ * are committed by one group-commit lane, which holds the room's lock anyway.)
  */
 @Component
 class SendLimit {
@@ -42,26 +44,29 @@ class SendLimit {
         this.clock = clock;
     }
 
-    /**
-     * Refuses a send of someone already over the limit before the room's row is locked, so that a
-     * flood of refused sends does not queue on the lock the room's other senders need. A plain read
-     * may see an older version of the row, but an older version holds no send the current one lacks
-     * (sends are only added, and those out of the window are not counted), so it never refuses a
-     * send that {@link #count} would let through.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void refuseEarly(String userId, String roomId) {
-        Instant now = clock.instant();
-        refuseIfFull(inWindow(read(userId, roomId, ""), now), now);
-    }
-
     /** Counts one send of {@code userId} in {@code roomId}, or refuses it with 429 and Retry-After. */
     @Transactional(propagation = Propagation.MANDATORY)
     void count(String userId, String roomId) {
+        Optional<ApiException> refused = tryCount(userId, roomId);
+        if (refused.isPresent()) {
+            throw refused.get();
+        }
+    }
+
+    /**
+     * As {@link #count}, but answers the refusal instead of throwing it: an exception leaving this
+     * transactional method would mark the whole transaction rollback-only, and a group commit must
+     * be able to refuse one send and still commit the others.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<ApiException> tryCount(String userId, String roomId) {
         Instant now = clock.instant();
         List<String> stored = read(userId, roomId, " for update");
         Deque<Long> recent = inWindow(stored, now);
-        refuseIfFull(recent, now);
+        Optional<ApiException> full = refusal(recent, now);
+        if (full.isPresent()) {
+            return full;
+        }
         recent.addLast(now.toEpochMilli());
         String text = recent.stream().map(String::valueOf).collect(Collectors.joining(","));
         // UTC wall time, as every process writes it whatever its own time zone.
@@ -81,6 +86,7 @@ class SendLimit {
                     roomId,
                     userId);
         }
+        return Optional.empty();
     }
 
     private List<String> read(String userId, String roomId, String lock) {
@@ -103,15 +109,16 @@ class SendLimit {
         return recent;
     }
 
-    private void refuseIfFull(Deque<Long> recent, Instant now) {
-        if (recent.size() >= limits.maxPerWindow()) {
-            long waitMillis = recent.peekFirst() + limits.window().toMillis() - now.toEpochMilli();
-            long wait = Math.max(1, (waitMillis + 999) / 1000);
-            throw new ApiException(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "too-many-messages",
-                    "Too many messages; wait a moment.",
-                    Map.of("retry_after_seconds", wait));
+    private Optional<ApiException> refusal(Deque<Long> recent, Instant now) {
+        if (recent.size() < limits.maxPerWindow()) {
+            return Optional.empty();
         }
+        long waitMillis = recent.peekFirst() + limits.window().toMillis() - now.toEpochMilli();
+        long wait = Math.max(1, (waitMillis + 999) / 1000);
+        return Optional.of(new ApiException(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "too-many-messages",
+                "Too many messages; wait a moment.",
+                Map.of("retry_after_seconds", wait)));
     }
 }

@@ -223,4 +223,90 @@ class MessageApiIT extends LiveServer {
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.raw().headers().firstValue("Retry-After")).isPresent();
     }
+
+    /** Sends of one room are committed in groups: a refused one must leave no gap and no trace. */
+    @Test
+    void aFloodOverTheLimitIsRefusedWithoutGapsWhileTheOthersSendsCommit() throws Exception {
+        Person flooder = person("Flo Lin");
+        String id = room(flooder, "open");
+        Person other = person("Oz Kao");
+        call("POST", "/api/v2/rooms/" + id + "/join", other, null);
+        long before = call("GET", "/api/v2/rooms/" + id, flooder, null)
+                .json()
+                .path("last_seq")
+                .asLong();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> flood = new ArrayList<>();
+        List<Future<Integer>> others = new ArrayList<>();
+        List<Integer> floodStatuses = new ArrayList<>();
+        List<Integer> otherStatuses = new ArrayList<>();
+        try (AutoCloseable held = clock.hold()) {
+            for (int n = 0; n < 40; n++) {
+                String text = "flood " + n;
+                flood.add(pool.submit(() -> post(flooder, id, text, null).status()));
+                if (n % 4 == 0) {
+                    String mine = "other " + n;
+                    others.add(pool.submit(() -> post(other, id, mine, null).status()));
+                }
+            }
+            for (Future<Integer> f : flood) {
+                floodStatuses.add(f.get());
+            }
+            for (Future<Integer> f : others) {
+                otherStatuses.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(floodStatuses.stream().filter(s -> s == 201)).hasSize(30);
+        assertThat(floodStatuses.stream().filter(s -> s == 429)).hasSize(10);
+        assertThat(otherStatuses).hasSize(10).containsOnly(201);
+
+        JsonNode feed = call("GET", "/api/v2/rooms/" + id + "/events?after_seq=" + before + "&limit=100", flooder, null)
+                .json();
+        List<Long> seqs = new ArrayList<>();
+        for (JsonNode e : feed.path("events")) {
+            seqs.add(e.path("seq").asLong());
+        }
+        List<Long> expected = new ArrayList<>();
+        for (long s = before + 1; s <= before + 40; s++) {
+            expected.add(s);
+        }
+        assertThat(seqs).isEqualTo(expected);
+        assertThat(call("GET", "/api/v2/rooms/" + id, flooder, null)
+                        .json()
+                        .path("last_seq")
+                        .asLong())
+                .isEqualTo(before + 40);
+    }
+
+    @Test
+    void concurrentResendsOfOneClientIdCreateOneMessage() throws Exception {
+        Person me = person("Ren Tsai");
+        String id = room(me, "open");
+        long before = call("GET", "/api/v2/rooms/" + id, me, null)
+                .json()
+                .path("last_seq")
+                .asLong();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Answer>> sends = new ArrayList<>();
+        List<Answer> answers = new ArrayList<>();
+        try {
+            for (int n = 0; n < 10; n++) {
+                sends.add(pool.submit(() -> post(me, id, "Conveyor jam", "c-resend")));
+            }
+            for (Future<Answer> f : sends) {
+                answers.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(answers.stream().filter(a -> a.status() == 201)).hasSize(1);
+        assertThat(answers.stream().filter(a -> a.status() == 200)).hasSize(9);
+        assertThat(answers.stream().map(a -> a.json().path("id").asText()).distinct())
+                .hasSize(1);
+        JsonNode feed = call("GET", "/api/v2/rooms/" + id + "/events?after_seq=" + before, me, null)
+                .json();
+        assertThat(feed.path("events")).hasSize(1);
+    }
 }
