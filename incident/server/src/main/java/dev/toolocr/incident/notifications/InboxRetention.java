@@ -44,16 +44,16 @@ class InboxRetention implements SchedulingConfigurer {
 
     /** Removes notices past the age limit, then each person's beyond the newest keepPerUser; returns how many. */
     int purge() {
-        int removed = tx.execute(s -> notifications.deleteOlderThan(clock.instant().minus(properties.maxAge())));
+        int removed =
+                tx.execute(s -> notifications.deleteOlderThan(clock.instant().minus(properties.maxAge())));
         int keep = properties.keepPerUser();
         List<String> users = notifications.usersHoldingMoreThan(keep, PageRequest.of(0, USERS_PER_RUN));
         for (String user : users) {
-            removed += tx.execute(s -> notifications
-                    .findByUserIdOrderByCreatedAtDescIdDesc(user, PageRequest.of(keep - 1, 1))
-                    .stream()
-                    .findFirst()
-                    .map(oldestKept -> notifications.deleteOlderThan(user, oldestKept.createdAt()))
-                    .orElse(0));
+            removed += tx.execute(s ->
+                    notifications.findByUserIdOrderByCreatedAtDescIdDesc(user, PageRequest.of(keep - 1, 1)).stream()
+                            .findFirst()
+                            .map(oldestKept -> notifications.deleteOlderThan(user, oldestKept.createdAt()))
+                            .orElse(0));
         }
         return removed;
     }

@@ -152,12 +152,8 @@ class NotificationInbox {
                     return Optional.empty();
                 }
                 RoomView r = rooms.get(user, id);
-                return Optional.of(new RoomRef(
-                        r.id(),
-                        r.title(),
-                        r.line(),
-                        r.severity().code(),
-                        r.status()));
+                return Optional.of(
+                        new RoomRef(r.id(), r.title(), r.line(), r.severity().code(), r.status()));
             });
         }
     }

@@ -15,6 +15,7 @@ import dev.toolocr.platform.auth.CurrentUser;
 import dev.toolocr.platform.persistence.ExternalDatabases;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -70,8 +71,7 @@ class InboxRetentionIT {
                 sent.add(messages.send(
                                 author,
                                 room,
-                                new MessageService.SendMessage(
-                                        "@" + named.email() + " reading " + i, null, null, null))
+                                new MessageService.SendMessage("@" + named.email() + " reading " + i, null, null, null))
                         .message()
                         .id());
                 // Distinct instants, so that "newest" is not a tie the database may break either way.
@@ -82,14 +82,16 @@ class InboxRetentionIT {
 
             assertThat(retention.purge()).isEqualTo(2);
             NotificationViews.Inbox kept = inbox.list(named, false, 100);
+            List<String> newestTen = new ArrayList<>(sent.subList(2, 12));
+            Collections.reverse(newestTen);
             assertThat(kept.notifications())
                     .extracting(n -> n.notification().get("message_id"))
-                    .containsExactlyElementsOf(sent.subList(2, 12).reversed());
+                    .containsExactlyElementsOf(newestTen);
             assertThat(kept.unread()).isEqualTo(10);
             assertThat(inbox.list(other, false, 100).notifications()).hasSize(1);
 
-            NotificationViews.Marked marked = inbox.markRead(
-                    named, List.of(kept.notifications().get(0).id()));
+            NotificationViews.Marked marked =
+                    inbox.markRead(named, List.of(kept.notifications().get(0).id()));
             assertThat(marked.marked()).isEqualTo(1);
             assertThat(marked.unread()).isEqualTo(9);
             assertThat(inbox.markRead(other, List.of(kept.notifications().get(1).id()))

@@ -101,8 +101,8 @@ class NotificationInboxIT extends LiveServer {
 
         JsonNode alicesNow = inbox(alice, "");
         assertThat(alicesNow.path("unread").asLong()).isEqualTo(2);
-        assertThat(alicesNow.path("notifications")).allSatisfy(n -> assertThat(n.path("read").asBoolean())
-                .isFalse());
+        assertThat(alicesNow.path("notifications"))
+                .allSatisfy(n -> assertThat(n.path("read").asBoolean()).isFalse());
         assertThat(call("GET", "/api/v2/notifications", null, null).status()).isEqualTo(401);
         assertThat(call("POST", "/api/v2/notifications/read", null, Map.of()).status())
                 .isEqualTo(401);
@@ -145,7 +145,9 @@ class NotificationInboxIT extends LiveServer {
         assertThat(two.path("notifications"))
                 .extracting(n -> n.path("room").path("id").asText())
                 .containsExactly(rooms.get(2), rooms.get(1));
-        assertThat(two.path("unread").asLong()).as("the count is not the page's").isEqualTo(3);
+        assertThat(two.path("unread").asLong())
+                .as("the count is not the page's")
+                .isEqualTo(3);
 
         assertThat(call("GET", "/api/v2/notifications?limit=0", many, null).status())
                 .isEqualTo(400);
