@@ -429,7 +429,7 @@ describe('二人協作 — the key two-browser steps in 繁體中文, one of the
     await fromWei.getByRole('button', { name: '加入回應' }).click();
     await m.getByRole('button', { name: '👍', exact: true }).click();
     await w.getByTestId('message').filter({ hasText: '馬上到' }).getByTestId('reaction').filter({ hasText: '👍 1' }).waitFor();
-    await say(m, '請先確認**溫控器**設定');
+    await say(m, '請先確認**溫控器**設定', '請先確認溫控器設定');
     await w.getByTestId('message').filter({ hasText: '溫控器' }).locator('strong').waitFor();
     await assertNoSideScroll(w, 'room zh-TW phone, two people');
     await shot(w, 'zh-TW-room-talk-phone');
