@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useApi, type ApiClient } from '@toolocr/platform-web';
+import { useApi, useAuth, type ApiClient } from '@toolocr/platform-web';
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import type { InboxPage, Notification } from '../../../shared/api/types';
@@ -13,7 +13,6 @@ interface Inbox {
 }
 
 const InboxContext = createContext<Inbox>({ items: [], unread: 0, readAll: () => {} });
-const INBOX_KEY = ['notifications'] as const;
 
 function markRead(api: ApiClient, ids: string[] | 'all'): Promise<unknown> {
   return api.request('/api/v2/notifications/read', { method: 'POST', json: ids === 'all' ? {} : { ids } });
@@ -29,12 +28,15 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   const socket = useSocket();
   const queryClient = useQueryClient();
   const location = useLocation();
+  // Per person: a list cached for whoever used this tab before never shows for the next one.
+  const userId = useAuth().user?.id ?? '';
+  const inboxKey = useMemo(() => ['notifications', userId], [userId]);
   const ticks = useRef(0);
   const [live, setLive] = useState<LiveNotice[]>([]);
   const attempted = useRef(new Set<string>());
 
   const server = useQuery({
-    queryKey: INBOX_KEY,
+    queryKey: inboxKey,
     queryFn: async ({ signal }): Promise<InboxSnapshot> => {
       const tick = ticks.current;
       const page = await api.request<InboxPage>(`/api/v2/notifications?limit=${INBOX_LIMIT}`, { signal });
@@ -52,23 +54,23 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
         const n = body as Notification;
         if (!n || typeof n.type !== 'string' || typeof n.room_id !== 'string') return;
         const tick = ticks.current++;
-        setLive((list) => addLive(list, n, new Date(), tick, queryClient.getQueryData<InboxSnapshot>(INBOX_KEY)));
+        setLive((list) => addLive(list, n, new Date(), tick, queryClient.getQueryData<InboxSnapshot>(inboxKey)));
         void queryClient.invalidateQueries({ queryKey: ['rooms'] });
         if (n.type === 'room.access_ended') void queryClient.invalidateQueries({ queryKey: ['room', n.room_id] });
-        void queryClient.invalidateQueries({ queryKey: INBOX_KEY });
+        void queryClient.invalidateQueries({ queryKey: inboxKey });
       },
       // Subscribed again after a reconnect: the frames of the gap never come, the list has them.
-      { onSubscribed: () => void queryClient.invalidateQueries({ queryKey: INBOX_KEY }) },
+      { onSubscribed: () => void queryClient.invalidateQueries({ queryKey: inboxKey }) },
     );
-  }, [socket, queryClient]);
+  }, [socket, queryClient, inboxKey]);
 
   const marking = useMutation({
     mutationFn: (ids: string[] | 'all') => markRead(api, ids),
     onMutate: async (ids) => {
-      await queryClient.cancelQueries({ queryKey: INBOX_KEY });
-      queryClient.setQueryData<InboxSnapshot>(INBOX_KEY, (s) => (s ? withRead(s, ids) : s));
+      await queryClient.cancelQueries({ queryKey: inboxKey });
+      queryClient.setQueryData<InboxSnapshot>(inboxKey, (s) => (s ? withRead(s, ids) : s));
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: INBOX_KEY }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: inboxKey }),
   });
   const mark = marking.mutate;
 
