@@ -468,6 +468,17 @@ describe('on a phone, in 繁體中文', () => {
     await assertNoSideScroll(page, 'room list');
     await shot(page, 'zh-TW-rooms-phone');
     await assertAccessible(page, 'room list zh-TW phone');
+    // The filters fold away on a phone; opening them changes nothing in the address.
+    const before = page.url();
+    assert.equal(await page.getByRole('group', { name: '狀態' }).isVisible(), false);
+    await page.getByTestId('filters-toggle').click();
+    await page.getByRole('group', { name: '狀態' }).waitFor();
+    assert.equal(page.url(), before);
+    await assertNoSideScroll(page, 'room list with the filters open');
+    await shot(page, 'zh-TW-rooms-filters-phone');
+    await assertAccessible(page, 'room list filters zh-TW phone');
+    await page.getByTestId('filters-toggle').click();
+    await page.getByRole('group', { name: '狀態' }).waitFor({ state: 'hidden' });
     await page.goto(roomUrl);
     await page.getByTestId('message').filter({ hasText: 'burst 20' }).waitFor();
     await assertNoSideScroll(page, 'room');

@@ -45,7 +45,13 @@ export function ParetoChart({ rows }: { rows: { category: string; label: string;
             {g.bars.map((b) => (
               <g key={b.category} data-testid="pareto-bar" data-count={b.count}>
                 <rect x={b.x} y={b.y} width={b.width} height={b.height} rx={3} className="pareto-bar" />
-                <text x={b.center} y={b.y - 4} textAnchor="middle" className="pareto-value">
+                {/* Inside a tall bar, so that it never sits under the line's point above it. */}
+                <text
+                  x={b.center}
+                  y={b.height > 20 ? b.y + 14 : b.y - 4}
+                  textAnchor="middle"
+                  className={b.height > 20 ? 'pareto-value pareto-value-inside' : 'pareto-value'}
+                >
                   {b.count}
                 </text>
                 <text x={b.center} y={g.plot.bottom + 14} textAnchor="middle" className="pareto-axis">
