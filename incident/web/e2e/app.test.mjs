@@ -223,6 +223,15 @@ describe('an incident from report to resolution', () => {
     const aliceMsg = b.getByTestId('message').filter({ hasText: 'looks torn' });
     await aliceMsg.waitFor();
     await aliceMsg.locator('mark.mention-me').filter({ hasText: '@Bob Lin' }).waitFor();
+    // The mention is in bob's inbox once (the live frame and the server's copy merged), read
+    // already: he is in the room.
+    await b.getByTestId('notifications').click();
+    const mentioned = b.getByTestId('notification').filter({ hasText: 'You were mentioned' });
+    await mentioned.getByText('L2 · [Press] Oil under press 4').waitFor();
+    assert.equal(await mentioned.count(), 1);
+    await b.getByRole('button', { name: 'Notifications, 0 new' }).waitFor();
+    await shot(b, 'en-notifications-desktop');
+    await b.keyboard.press('Escape');
     assert.equal(await aliceMsg.locator('strong').textContent(), 'seal');
     assert.equal(await aliceMsg.locator('code').textContent(), 'P4');
 
@@ -365,6 +374,90 @@ describe('an incident from report to resolution', () => {
   });
 });
 
+describe('二人協作 — the key two-browser steps in 繁體中文, one of them on a phone', () => {
+  const ZH = { user: '使用者名稱', pass: '密碼', submit: '登入' };
+  let mei;
+  let wei;
+  let zhRoomUrl;
+
+  test('wei (phone) is told at once that mei added him, and the notice survives a reload', async () => {
+    wei = await device({ viewport: PHONE, isMobile: true, locale: 'zh-TW' });
+    await signIn(wei.page, 'wei', 'Wei-pw-1', ZH);
+    await wei.page.getByRole('heading', { name: '異常事件', level: 1 }).waitFor();
+    await wei.page.getByRole('button', { name: '通知，0 則新通知' }).waitFor();
+
+    mei = await device({ locale: 'zh-TW' });
+    await signIn(mei.page, 'mei', 'Mei-pw-1', ZH);
+    await mei.page.getByTestId('new-incident').click();
+    const form = mei.page.getByRole('dialog');
+    await field(form, '標題').fill('烤箱 3 溫度過高');
+    await field(form, '產線').fill('L7');
+    await field(form, '設備').fill('oven-3');
+    await mei.page.getByRole('button', { name: '建立事件' }).click();
+    await mei.page.waitForURL(/\/rooms\/[0-9a-f-]{36}$/);
+    zhRoomUrl = mei.page.url();
+    await mei.page.getByTestId('add-member-email').fill('wei@example.com');
+    await mei.page.getByRole('button', { name: '加入', exact: true }).click();
+    await mei.page.getByTestId('member').filter({ hasText: '陳志偉' }).waitFor();
+
+    // Live: the bell counts it and the list shows the room.
+    await wei.page.getByRole('button', { name: '通知，1 則新通知' }).waitFor();
+    await wei.page.getByTestId('room-row').filter({ hasText: '烤箱 3 溫度過高' }).waitFor();
+    // From the server: a reload keeps it.
+    await wei.page.reload();
+    await wei.page.getByRole('button', { name: '通知，1 則新通知' }).waitFor();
+    await wei.page.getByTestId('notifications').click();
+    const notice = wei.page.getByTestId('notification').filter({ hasText: '您被加入一個事件' });
+    await notice.getByText('L7 · 烤箱 3 溫度過高').waitFor();
+    await shot(wei.page, 'zh-TW-notifications-phone');
+    await assertAccessible(wei.page, 'notifications zh-TW phone');
+    await notice.click();
+    await wei.page.waitForURL(zhRoomUrl);
+    await composer(wei.page).waitFor();
+    await wei.page.getByRole('button', { name: '通知，0 則新通知' }).waitFor();
+  });
+
+  test('they talk: typing and a message one way, a reaction the other way', async () => {
+    const m = mei.page;
+    const w = wei.page;
+    await composer(w).pressSequentially('馬上到', { delay: 40 });
+    await m.getByTestId('typing').getByText('陳志偉 正在輸入…').waitFor();
+    await composer(w).press('Enter');
+    const fromWei = m.getByTestId('message').filter({ hasText: '馬上到' });
+    await fromWei.waitFor();
+    await fromWei.hover();
+    await fromWei.getByRole('button', { name: '加入回應' }).click();
+    await m.getByRole('button', { name: '👍', exact: true }).click();
+    await w.getByTestId('message').filter({ hasText: '馬上到' }).getByTestId('reaction').filter({ hasText: '👍 1' }).waitFor();
+    await say(m, '請先確認**溫控器**設定', '請先確認溫控器設定');
+    await w.getByTestId('message').filter({ hasText: '溫控器' }).locator('strong').waitFor();
+    await assertNoSideScroll(w, 'room zh-TW phone, two people');
+    await shot(w, 'zh-TW-room-talk-phone');
+  });
+
+  test('mei acknowledges and resolves with a resolution; wei sees each step', async () => {
+    const m = mei.page;
+    await m.getByTestId('action-acknowledge').click();
+    await wei.page.getByTestId('room-status').filter({ hasText: '已確認' }).first().waitFor();
+    await m.getByTestId('action-start').click();
+    await wei.page.getByTestId('room-status').filter({ hasText: '處理中' }).first().waitFor();
+    await m.getByTestId('action-resolve').click();
+    await m.getByLabel('處理結果').fill('更換溫度感測器，爐溫恢復正常。');
+    await m.getByRole('dialog').getByRole('button', { name: '解決' }).click();
+    await wei.page.getByTestId('room-status').filter({ hasText: '已解決' }).first().waitFor();
+    await wei.page.getByTestId('resolution').filter({ hasText: '更換溫度感測器' }).waitFor();
+    await shot(m, 'zh-TW-room-resolved-desktop');
+    await assertAccessible(m, 'room zh-TW resolved');
+    // Read on the server too: after a reload the notice is there, and not new.
+    await wei.page.reload();
+    await composer(wei.page).waitFor();
+    await wei.page.getByTestId('notifications').click();
+    await wei.page.getByTestId('notification').filter({ hasText: '您被加入一個事件' }).waitFor();
+    assert.equal(await wei.page.getByRole('button', { name: '通知，0 則新通知' }).count(), 1);
+    await wei.page.keyboard.press('Escape');
+  });
+});
+
 describe('on a phone, in 繁體中文', () => {
   test('the room list, the room with its drawer, and my sessions fit 390 px without sideways scrolling', async () => {
     const { page } = await device({ viewport: PHONE, isMobile: true, locale: 'zh-TW' });
@@ -375,6 +468,17 @@ describe('on a phone, in 繁體中文', () => {
     await assertNoSideScroll(page, 'room list');
     await shot(page, 'zh-TW-rooms-phone');
     await assertAccessible(page, 'room list zh-TW phone');
+    // The filters fold away on a phone; opening them changes nothing in the address.
+    const before = page.url();
+    assert.equal(await page.getByRole('group', { name: '狀態' }).isVisible(), false);
+    await page.getByTestId('filters-toggle').click();
+    await page.getByRole('group', { name: '狀態' }).waitFor();
+    assert.equal(page.url(), before);
+    await assertNoSideScroll(page, 'room list with the filters open');
+    await shot(page, 'zh-TW-rooms-filters-phone');
+    await assertAccessible(page, 'room list filters zh-TW phone');
+    await page.getByTestId('filters-toggle').click();
+    await page.getByRole('group', { name: '狀態' }).waitFor({ state: 'hidden' });
     await page.goto(roomUrl);
     await page.getByTestId('message').filter({ hasText: 'burst 20' }).waitFor();
     await assertNoSideScroll(page, 'room');

@@ -89,13 +89,16 @@ const adPort = await freePort();
 const serverPort = await freePort();
 const usersFile = path.join(work, 'ad-users.yml');
 // Alice is an administrator (ADMIN_EMAILS) and a line supervisor; Bob is a maintenance engineer;
-// Carol is staff who is never invited anywhere.
+// Carol is staff who is never invited anywhere. Mei (a supervisor) and Wei (a technician) work
+// in 繁體中文.
 writeFileSync(
   usersFile,
   `users:
   - {username: alice, password: Alice-pw-1, email: alice@example.com, name: Alice Chen}
   - {username: bob, password: Bob-pw-1, email: bob@example.com, name: Bob Lin}
   - {username: carol, password: Carol-pw-1, email: carol@example.com, name: Carol Wu}
+  - {username: mei, password: Mei-pw-1, email: mei@example.com, name: 王美玲}
+  - {username: wei, password: Wei-pw-1, email: wei@example.com, name: 陳志偉}
 `,
 );
 

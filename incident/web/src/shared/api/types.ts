@@ -146,6 +146,33 @@ export interface Notification {
   seq?: number;
   role?: Role;
   title?: string;
+  line?: string;
+  step?: number;
+  steps?: number;
+}
+
+/** The room of a stored notification, as it is now. */
+export interface NotificationRoom {
+  id: string;
+  title: string;
+  line: string;
+  severity: Severity;
+  status: RoomStatus;
+}
+
+/** One entry of GET /api/v2/notifications: `notification` is the body the live queue carried. */
+export interface StoredNotification {
+  id: string;
+  created_at: string;
+  read: boolean;
+  room: NotificationRoom;
+  notification: Notification;
+}
+
+/** GET /api/v2/notifications: newest first; `unread` counts all unread, not only this page's. */
+export interface InboxPage {
+  notifications: StoredNotification[];
+  unread: number;
 }
 
 /** GET /api/v2/stats/incidents (INCIDENT-SPEC 8). */

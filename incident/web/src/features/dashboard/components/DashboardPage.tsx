@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import { formatElapsed } from '../../../shared/lib/time';
 import { openPerLineQuery, statsQuery, type Times } from '../api/stats';
 import { defaultPeriod, paretoRows } from '../lib/pareto';
+import { ParetoChart } from './ParetoChart';
 
 function Bars({ rows, label }: { rows: { name: string; value: number; note?: string }[]; label: string }) {
   const max = Math.max(1, ...rows.map((r) => r.value));
@@ -131,10 +132,13 @@ export function DashboardPage() {
                   <Title order={2} size="h4" mb="sm">
                     {t('dashboard.pareto')}
                   </Title>
-                  <Bars
-                    label={t('dashboard.pareto')}
-                    rows={pareto.map((r) => ({ name: t(`category.${r.category}` as 'category.other'), value: r.count, note: `${Math.round(r.cumulative * 100)}%` }))}
-                  />
+                  {pareto.length === 0 ? (
+                    <Text size="sm" c="dimmed">
+                      {t('rooms.empty')}
+                    </Text>
+                  ) : (
+                    <ParetoChart rows={pareto.map((r) => ({ ...r, label: t(`category.${r.category}` as 'category.other') }))} />
+                  )}
                 </Card>
               </SimpleGrid>
             </Tabs.Panel>

@@ -5,6 +5,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useInbox } from '../api/NotificationsProvider';
+import type { InboxItem } from '../lib/inbox';
+
+/** The room as the server has it now; a live frame carries only an escalation's title. */
+function roomLabel(i: InboxItem): string | null {
+  const title = i.room?.title ?? i.notification.title;
+  const line = i.room?.line ?? i.notification.line;
+  if (!title) return null;
+  return line ? `${line} · ${title}` : title;
+}
 
 /** The bell in the header: how many are new, and the list of them. */
 export function NotificationsMenu() {
@@ -51,8 +60,14 @@ export function NotificationsMenu() {
                   data-testid="notification"
                 >
                   <Text size="sm" fw={i.read ? 400 : 700}>
+                    {!i.read && <span className="visually-hidden">{t('notifications.new')} </span>}
                     {t(`notifications.kinds.${i.notification.type === 'room.added' ? 'added' : i.notification.type === 'mention' ? 'mention' : 'escalation'}`)}
                   </Text>
+                  {roomLabel(i) && (
+                    <Text size="sm" lineClamp={2} data-testid="notification-room">
+                      {roomLabel(i)}
+                    </Text>
+                  )}
                   <Text size="xs" c="dimmed">
                     {formatRelative(i.at, i18n.language)}
                   </Text>

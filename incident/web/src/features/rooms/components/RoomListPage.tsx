@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Chip,
+  Collapse,
   Group,
   Loader,
   Pagination,
@@ -18,8 +19,8 @@ import {
   Tooltip,
   UnstyledButton,
 } from '@mantine/core';
-import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
-import { IconArrowDown, IconArrowUp, IconLock, IconPlus, IconSearch, IconUsers } from '@tabler/icons-react';
+import { useDebouncedCallback, useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { IconAdjustmentsHorizontal, IconArrowDown, IconArrowUp, IconLock, IconPlus, IconSearch, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { formatRelative, useApi, useErrorMessage, usePageTitle } from '@toolocr/platform-web';
 import { useState } from 'react';
@@ -29,7 +30,7 @@ import { SEVERITY_COLOR, SeverityBadge, StatusBadge } from '../../../shared/comp
 import { CATEGORIES, SEVERITIES, STATUSES, type Room } from '../../../shared/api/types';
 import { useNow } from '../../../shared/lib/time';
 import { roomQueries } from '../api/queries';
-import { filtersToParams, PAGE_SIZE, parseFilters, SORTS, withFilter, type RoomFilters } from '../lib/roomFilters';
+import { activeFilterCount, filtersToParams, PAGE_SIZE, parseFilters, SORTS, withFilter, type RoomFilters } from '../lib/roomFilters';
 import { NewIncidentDialog } from './NewIncidentDialog';
 
 function RoomRow({ room, now }: { room: Room; now: number }) {
@@ -100,6 +101,21 @@ export function RoomListPage() {
   const [line, setLine] = useState(filters.line);
   const pushText = useDebouncedCallback((change: Partial<RoomFilters>) => update(change), 350);
 
+  const phone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
+  const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
+  const active = activeFilterCount(filters);
+  const lineInput = (
+    <TextInput
+      label={t('room.fields.line')}
+      value={line}
+      onChange={(e) => {
+        setLine(e.currentTarget.value);
+        pushText({ line: e.currentTarget.value });
+      }}
+      style={phone ? undefined : { flex: '0 1 140px' }}
+    />
+  );
+
   const total = rooms.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const filtered = params.toString() !== '';
@@ -114,7 +130,7 @@ export function RoomListPage() {
       </Group>
 
       <Stack gap="xs" component="section" aria-label={t('rooms.filters')}>
-        <Group gap="xs" wrap="wrap" align="flex-end">
+        <Group gap="xs" wrap="nowrap" align="flex-end">
           <TextInput
             label={t('rooms.search')}
             leftSection={<IconSearch size={16} aria-hidden />}
@@ -123,72 +139,92 @@ export function RoomListPage() {
               setQ(e.currentTarget.value);
               pushText({ q: e.currentTarget.value });
             }}
-            style={{ flex: '1 1 220px' }}
+            style={{ flex: '1 1 180px', minWidth: 0 }}
             type="search"
           />
-          <TextInput
-            label={t('room.fields.line')}
-            value={line}
-            onChange={(e) => {
-              setLine(e.currentTarget.value);
-              pushText({ line: e.currentTarget.value });
-            }}
-            style={{ flex: '0 1 140px' }}
-          />
+          {phone ? (
+            <Button
+              variant="default"
+              onClick={toggleFilters}
+              aria-expanded={filtersOpen}
+              aria-controls="room-filters"
+              leftSection={<IconAdjustmentsHorizontal size={18} aria-hidden />}
+              rightSection={
+                active > 0 ? (
+                  <Badge size="sm" circle aria-hidden>
+                    {active}
+                  </Badge>
+                ) : undefined
+              }
+              style={{ flexShrink: 0 }}
+              data-testid="filters-toggle"
+            >
+              {t('rooms.filtersButton')}
+              {active > 0 && <span className="visually-hidden"> ({t('rooms.filtersActive', { count: active })})</span>}
+            </Button>
+          ) : (
+            lineInput
+          )}
         </Group>
-        <Chip.Group multiple value={filters.status} onChange={(v) => update({ status: v as RoomFilters['status'] })}>
-          <Group gap={6} wrap="wrap" role="group" aria-label={t('rooms.status')}>
-            <Text size="sm" fw={500}>
-              {t('rooms.status')}:
-            </Text>
-            {STATUSES.map((s) => (
-              <Chip key={s} value={s} size="xs" variant="outline">
-                {t(`status.${s}`)}
-              </Chip>
-            ))}
-          </Group>
-        </Chip.Group>
-        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs">
-          <Select
-            label={t('room.fields.severity')}
-            data={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
-            value={filters.severity}
-            onChange={(v) => update({ severity: v as RoomFilters['severity'] })}
-            placeholder={t('rooms.any')}
-            clearable
-          />
-          <Select
-            label={t('room.fields.category')}
-            data={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
-            value={filters.category}
-            onChange={(v) => update({ category: v as RoomFilters['category'] })}
-            placeholder={t('rooms.any')}
-            clearable
-          />
-          <Group gap="xs" wrap="nowrap" align="flex-end">
-            <Select
-              label={t('rooms.sort')}
-              data={SORTS.map((s) => ({ value: s, label: t(`rooms.sorts.${s}`) }))}
-              value={filters.sort}
-              onChange={(v) => v && update({ sort: v as RoomFilters['sort'] })}
-              allowDeselect={false}
-              style={{ flex: 1 }}
-            />
-            <Tooltip label={filters.desc ? t('rooms.descending') : t('rooms.ascending')}>
-              <ActionIcon
-                variant="default"
-                size="lg"
-                mb={1}
-                onClick={() => update({ desc: !filters.desc })}
-                aria-label={filters.desc ? t('rooms.descending') : t('rooms.ascending')}
-              >
-                {filters.desc ? <IconArrowDown size={18} /> : <IconArrowUp size={18} />}
-              </ActionIcon>
-            </Tooltip>
-          </Group>
-        </SimpleGrid>
+        {/* On a phone the rest folds away under the button; the address keeps every filter either way. */}
+        <Collapse in={!phone || filtersOpen} id="room-filters" data-testid="room-filters">
+          <Stack gap="xs">
+            {phone && lineInput}
+            <Chip.Group multiple value={filters.status} onChange={(v) => update({ status: v as RoomFilters['status'] })}>
+              <Group gap={6} wrap="wrap" role="group" aria-label={t('rooms.status')}>
+                <Text size="sm" fw={500}>
+                  {t('rooms.status')}:
+                </Text>
+                {STATUSES.map((s) => (
+                  <Chip key={s} value={s} size="xs" variant="outline">
+                    {t(`status.${s}`)}
+                  </Chip>
+                ))}
+              </Group>
+            </Chip.Group>
+            <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs">
+              <Select
+                label={t('room.fields.severity')}
+                data={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
+                value={filters.severity}
+                onChange={(v) => update({ severity: v as RoomFilters['severity'] })}
+                placeholder={t('rooms.any')}
+                clearable
+              />
+              <Select
+                label={t('room.fields.category')}
+                data={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+                value={filters.category}
+                onChange={(v) => update({ category: v as RoomFilters['category'] })}
+                placeholder={t('rooms.any')}
+                clearable
+              />
+              <Group gap="xs" wrap="nowrap" align="flex-end">
+                <Select
+                  label={t('rooms.sort')}
+                  data={SORTS.map((s) => ({ value: s, label: t(`rooms.sorts.${s}`) }))}
+                  value={filters.sort}
+                  onChange={(v) => v && update({ sort: v as RoomFilters['sort'] })}
+                  allowDeselect={false}
+                  style={{ flex: 1 }}
+                />
+                <Tooltip label={filters.desc ? t('rooms.descending') : t('rooms.ascending')}>
+                  <ActionIcon
+                    variant="default"
+                    size="lg"
+                    mb={1}
+                    onClick={() => update({ desc: !filters.desc })}
+                    aria-label={filters.desc ? t('rooms.descending') : t('rooms.ascending')}
+                  >
+                    {filters.desc ? <IconArrowDown size={18} /> : <IconArrowUp size={18} />}
+                  </ActionIcon>
+                </Tooltip>
+              </Group>
+            </SimpleGrid>
+            <Switch label={t('rooms.mine')} checked={filters.mine} onChange={(e) => update({ mine: e.currentTarget.checked })} />
+          </Stack>
+        </Collapse>
         <Group gap="md" wrap="wrap">
-          <Switch label={t('rooms.mine')} checked={filters.mine} onChange={(e) => update({ mine: e.currentTarget.checked })} />
           {filtered && (
             <UnstyledButton
               className="link-button"

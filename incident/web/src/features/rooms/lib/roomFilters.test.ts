@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiQuery, DEFAULT_FILTERS, filtersToParams, parseFilters, withFilter } from './roomFilters';
+import { activeFilterCount, apiQuery, DEFAULT_FILTERS, filtersToParams, parseFilters, withFilter } from './roomFilters';
 
 describe('room list filters in the URL', () => {
   it('an empty address is the active incidents, newest first', () => {
@@ -19,6 +19,13 @@ describe('room list filters in the URL', () => {
     const f = parseFilters(new URLSearchParams('status=open,bogus,open&severity=extreme&sort=password&page=-4&mine=yes'));
     expect(f.status).toEqual(['open']);
     expect(f).toMatchObject({ severity: null, sort: 'reported_at', page: 1, mine: false });
+  });
+
+  it('counts the filters that narrow or reorder the list, not the search or the page', () => {
+    expect(activeFilterCount(DEFAULT_FILTERS)).toBe(0);
+    expect(activeFilterCount({ ...DEFAULT_FILTERS, q: 'leak', page: 3, line: '  ' })).toBe(0);
+    expect(activeFilterCount(parseFilters(new URLSearchParams('status=all&severity=high&line=L2&mine=1&order=asc')))).toBe(5);
+    expect(activeFilterCount(parseFilters(new URLSearchParams('status=in_progress,open,acknowledged')))).toBe(0);
   });
 
   it('changing a filter goes back to page 1', () => {

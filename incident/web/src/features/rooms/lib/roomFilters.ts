@@ -81,6 +81,21 @@ export function withFilter(f: RoomFilters, change: Partial<RoomFilters>): RoomFi
   return { ...f, ...change, page: 'page' in change && change.page !== undefined ? change.page : 1 };
 }
 
+/**
+ * How many filters differ from the defaults, search and page aside: the count on the phone's
+ * folded "Filters" button, so that a narrowed list is never mistaken for all of it.
+ */
+export function activeFilterCount(f: RoomFilters): number {
+  return [
+    !sameStatus(f.status, DEFAULT_STATUS),
+    f.severity !== null,
+    f.category !== null,
+    f.line.trim() !== '',
+    f.mine,
+    f.sort !== DEFAULT_FILTERS.sort || f.desc !== DEFAULT_FILTERS.desc,
+  ].filter(Boolean).length;
+}
+
 /** The query string of GET /api/v2/rooms for these filters. */
 export function apiQuery(f: RoomFilters, pageSize = PAGE_SIZE): string {
   const p = new URLSearchParams();
