@@ -42,6 +42,11 @@ public final class PagePreparer implements AutoCloseable {
         return prepare(source, dpi, maxPixels, true);
     }
 
+    /** Starts loading orientation detection in the background, for pages that will all need it. */
+    public void warmUp() {
+        orientation.warm();
+    }
+
     /** False when orientation data is missing: every page is then taken as upright. */
     public boolean detectsOrientation() {
         return orientation.available();

@@ -51,12 +51,6 @@ public final class SearchablePdf implements AutoCloseable {
     /** Least gap before a space, in type sizes: pdf.js takes a gap over a tenth for one, pdftotext -raw over 0.15. */
     private static final double WORD_GAP = 0.2;
 
-    /**
-     * Widest gap left between words, in type sizes: under what poppler takes for a gutter between
-     * columns, over what every reader takes for a space.
-     */
-    static final double MAX_GAP = 0.5;
-
     private final PDDocument document;
     private final boolean fromPdf;
     private final boolean pdfA;
@@ -179,10 +173,7 @@ public final class SearchablePdf implements AutoCloseable {
      * off its image by at most half the line's rise, at the line's ends. Each word starts where its
      * box starts and is stretched to the box's width, so selecting it covers the word; where no space
      * follows (inside a Chinese run) it reaches on to the next word, and where one does, a space
-     * glyph fills the gap, so no extractor is left a gap of its own to guess about. A gap wider than
-     * {@link #MAX_GAP} (a receipt's item and its right-aligned price) is narrowed by stretching the
-     * word before it: readers that find columns by gaps would otherwise list every item, then every
-     * price.
+     * glyph fills the gap, so no extractor is left a gap of its own to guess about.
      */
     private void placeLine(
             StringBuilder ops,
@@ -250,11 +241,7 @@ public final class SearchablePdf implements AutoCloseable {
             space[i] = i + 1 < n && Line.spaceBetween(w, words.get(i + 1));
             advance[i] = i + 1 == n
                     ? width
-                    : !space[i]
-                            ? Math.max(width, room)
-                            : room - width > size * MAX_GAP
-                                    ? room - size * MAX_GAP
-                                    : Math.max(room * 0.5, Math.min(width, room - size * WORD_GAP));
+                    : space[i] ? Math.max(room * 0.5, Math.min(width, room - size * WORD_GAP)) : Math.max(width, room);
             ratio[i] = advance[i] / (TextLayerFont.width(w.text()) * size);
         }
         // One horizontal scaling for the line, its words' median, and only a little character spacing
