@@ -22,6 +22,12 @@ public interface OcrEngine extends AutoCloseable {
      */
     PageResult recognise(BufferedImage page, int dpi, String languages, Duration limit) throws OcrException;
 
+    /**
+     * Starts getting ready, in the background, to recognise {@code languages} (loading models takes
+     * a while), so the first page need not wait for it after being read and prepared. Optional.
+     */
+    default void warmUp(String languages) {}
+
     @Override
     void close();
 }

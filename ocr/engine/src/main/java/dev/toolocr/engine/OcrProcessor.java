@@ -92,6 +92,11 @@ public final class OcrProcessor implements AutoCloseable {
         long started = System.nanoTime();
         DetectedType type = Sniffer.sniff(input);
         requireLanguages(options.languages());
+        if (options.autoLanguages()) {
+            preparer.warmUp();
+        } else {
+            engine.warmUp(options.languages());
+        }
         boolean wantPdf = options.formats().contains(OutputFormat.PDF);
         List<Path> written = new ArrayList<>();
         try (DocumentReader reader = new DocumentReader(input, type, options);

@@ -118,6 +118,58 @@ final class Images {
         return out;
     }
 
+    /**
+     * Whether the page holds two grey levels at most: a bilevel scan (fax, CCITT, 1-bit PNG) turned
+     * grey. Stops at the third level it meets, which on a photo or grey scan comes within a few pixels.
+     */
+    static boolean isBilevel(BufferedImage gray) {
+        byte[] px = pixels(gray);
+        if (px.length == 0) {
+            return false;
+        }
+        byte a = px[0];
+        byte b = a;
+        for (byte v : px) {
+            if (v != a && v != b) {
+                if (a != b) {
+                    return false;
+                }
+                b = v;
+            }
+        }
+        return a != b;
+    }
+
+    /**
+     * A 3×3 box blur: every pixel the mean of itself and its eight neighbours (edges repeated), in two
+     * passes of three, on the byte arrays.
+     */
+    static BufferedImage smooth(BufferedImage gray) {
+        int w = gray.getWidth();
+        int h = gray.getHeight();
+        byte[] src = pixels(gray);
+        int[] rows = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            for (int x = 0; x < w; x++) {
+                int left = src[row + Math.max(0, x - 1)] & 0xFF;
+                int right = src[row + Math.min(w - 1, x + 1)] & 0xFF;
+                rows[row + x] = left + (src[row + x] & 0xFF) + right;
+            }
+        }
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] dst = pixels(out);
+        for (int y = 0; y < h; y++) {
+            int up = Math.max(0, y - 1) * w;
+            int row = y * w;
+            int down = Math.min(h - 1, y + 1) * w;
+            for (int x = 0; x < w; x++) {
+                dst[row + x] = (byte) ((rows[up + x] + rows[row + x] + rows[down + x] + 4) / 9);
+            }
+        }
+        return out;
+    }
+
     /** A source pixel, white outside the page. */
     private static int sample(byte[] src, int w, int h, int x, int y) {
         return x < 0 || y < 0 || x >= w || y >= h ? 255 : src[y * w + x] & 0xFF;

@@ -39,6 +39,13 @@ final class OrientationDetector implements AutoCloseable {
         this.pool = new TesseractPool(tessdata, PSM_OSD_ONLY);
     }
 
+    /** Starts loading an instance in the background (see {@link TesseractPool#warm}). */
+    void warm() {
+        if (available) {
+            pool.warm(OSD);
+        }
+    }
+
     /** False when osd.traineddata is missing: pages are then taken as upright. */
     boolean available() {
         return available;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * Makes a page ready for recognition, whatever the engine: grey, at least {@link #TARGET_DPI} when it
- * came in lower, evenly lit, turned upright and straightened. Results are reported in the prepared page's
+ * came in lower, bilevel scans softened, evenly lit, turned upright and straightened. Results are reported in the prepared page's
  * coordinates. Thread-safe.
  */
 public final class PagePreparer implements AutoCloseable {
@@ -42,6 +42,11 @@ public final class PagePreparer implements AutoCloseable {
         return prepare(source, dpi, maxPixels, true);
     }
 
+    /** Starts loading orientation detection in the background, for pages that will all need it. */
+    public void warmUp() {
+        orientation.warm();
+    }
+
     /** False when orientation data is missing: every page is then taken as upright. */
     public boolean detectsOrientation() {
         return orientation.available();
@@ -62,6 +67,12 @@ public final class PagePreparer implements AutoCloseable {
                 gray = scale(gray, factor);
                 effectiveDpi = TARGET_DPI;
             }
+        }
+        if (effectiveDpi == dpi && Images.isBilevel(gray)) {
+            // Tesseract's recogniser was trained on anti-aliased text: the hard steps of a bilevel
+            // scan cost it letters (T read as I, bullets as e), softened edges do not (upscaling
+            // already softens them).
+            gray = Images.smooth(gray);
         }
         gray = Illumination.flatten(gray, effectiveDpi);
         boolean reduce = effectiveDpi > OSD_DPI * 1.25;

@@ -7,6 +7,7 @@ import dev.toolocr.engine.model.PageResult.Block;
 import dev.toolocr.engine.model.PageResult.Line;
 import dev.toolocr.engine.model.PageResult.Word;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -126,13 +127,13 @@ public final class SearchablePdf implements AutoCloseable {
         PDRectangle box = fromPdf ? page.getCropBox() : page.getMediaBox();
         AffineTransform toPage = imageToPage(box, shown, result.width(), result.height());
         // The straightened page was turned about its centre; turning back finds the line on the image.
-        toPage.concatenate(Deskew.turn(result.width(), result.height(), -result.skew()));
+        AffineTransform unstraighten = Deskew.turn(result.width(), result.height(), -result.skew());
         COSName fontName = addFontResource(page);
         StringBuilder ops = new StringBuilder("BT\n3 Tr\n");
         for (Block block : result.blocks()) {
             double size = typeSize(block);
             for (Line line : block.lines()) {
-                placeLine(ops, fontName, line, size, toPage);
+                placeLine(ops, fontName, line, size, toPage, unstraighten);
             }
         }
         ops.append("ET\n");
@@ -163,14 +164,24 @@ public final class SearchablePdf implements AutoCloseable {
     }
 
     /**
-     * Sets one line of text with one text matrix: on the line's own baseline, turned by the line's
-     * angle on the page image (the page's skew and the line's own slant), so that every extractor
-     * reads the line whole and in order however it groups glyphs. Each word starts where its box
-     * starts and is stretched to the box's width, so selecting it covers the word; where no space
+     * Sets one line of text with one text matrix, level on the page as shown, at the height of the
+     * middle of the line's baseline on the page image. Level, because poppler (pdftotext, most Linux
+     * viewers) starts a new word wherever a glyph's baseline moves by half a point and a new line
+     * wherever it moves by half the type size: on a line turned by a scan's few degrees that cuts
+     * words, and Chinese runs glyph by glyph, into pieces it then shuffles. One baseline for the
+     * whole line keeps it one line for every extractor; on a skewed page a word's glyphs then sit
+     * off its image by at most half the line's rise, at the line's ends. Each word starts where its
+     * box starts and is stretched to the box's width, so selecting it covers the word; where no space
      * follows (inside a Chinese run) it reaches on to the next word, and where one does, a space
      * glyph fills the gap, so no extractor is left a gap of its own to guess about.
      */
-    private void placeLine(StringBuilder ops, COSName fontName, Line line, double size, AffineTransform imageToPage) {
+    private void placeLine(
+            StringBuilder ops,
+            COSName fontName,
+            Line line,
+            double size,
+            AffineTransform imageToPage,
+            AffineTransform unstraighten) {
         List<Word> words = line.words().stream()
                 .filter(w -> w.bbox().x1() > w.bbox().x0()
                         && w.bbox().y1() > w.bbox().y0()
@@ -187,9 +198,20 @@ public final class SearchablePdf implements AutoCloseable {
         // boxes readers compute from ascent and descent reach from there up by the block's size.
         double bottom = words.stream().mapToInt(w -> w.bbox().y1()).max().orElse(0);
         double baseline = bottom + size * GlyphlessTrueType.DESCENT / 1000.0;
-        double startX = words.get(0).bbox().x0();
+        int n = words.size();
+        // Where each word starts on the page image, and the height of the baseline's middle there.
+        double[] at = new double[n];
+        for (int i = 0; i < n; i++) {
+            at[i] = unstraighten
+                    .transform(new Point2D.Double(words.get(i).bbox().x0(), baseline), null)
+                    .getX();
+        }
+        double middle = (words.get(0).bbox().x0() + words.get(n - 1).bbox().x1()) / 2.0;
+        double level = unstraighten
+                .transform(new Point2D.Double(middle, baseline), null)
+                .getY();
         AffineTransform m = new AffineTransform(imageToPage);
-        m.concatenate(new AffineTransform(1, 0, 0, -1, startX, baseline));
+        m.concatenate(new AffineTransform(1, 0, 0, -1, at[0], level));
         ops.append('/')
                 .append(fontName.getName())
                 .append(' ')
@@ -209,14 +231,13 @@ public final class SearchablePdf implements AutoCloseable {
                 .append(" Tm\n");
         // Each word's advance: its box, or on to the next word where no space follows; before a
         // space, short of the next word by at least WORD_GAP of the size, a gap every reader sees.
-        int n = words.size();
         double[] advance = new double[n];
         boolean[] space = new boolean[n];
         double[] ratio = new double[n];
         for (int i = 0; i < n; i++) {
             Word w = words.get(i);
             double width = w.bbox().x1() - w.bbox().x0();
-            double room = i + 1 < n ? words.get(i + 1).bbox().x0() - w.bbox().x0() : width;
+            double room = i + 1 < n ? at[i + 1] - at[i] : width;
             space[i] = i + 1 < n && Line.spaceBetween(w, words.get(i + 1));
             advance[i] = i + 1 == n
                     ? width
@@ -236,9 +257,7 @@ public final class SearchablePdf implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             Word w = words.get(i);
             if (i > 0) {
-                ops.append(number(words.get(i).bbox().x0()
-                                - words.get(i - 1).bbox().x0()))
-                        .append(" 0 Td\n");
+                ops.append(number(at[i] - at[i - 1])).append(" 0 Td\n");
             }
             int glyphs = w.text().codePointCount(0, w.text().length());
             double natural = TextLayerFont.width(w.text()) * size;

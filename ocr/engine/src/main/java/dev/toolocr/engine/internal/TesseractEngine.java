@@ -58,6 +58,11 @@ public final class TesseractEngine implements OcrEngine {
     }
 
     @Override
+    public void warmUp(String languages) {
+        pool.warm(languages);
+    }
+
+    @Override
     public PageResult recognise(BufferedImage image, int dpi, String languages, Duration limit) throws OcrException {
         // Languages are checked once per document (OcrProcessor.requireLanguages), not per page; one
         // that cannot load still fails in borrow().

@@ -3,9 +3,12 @@ package dev.toolocr.engine.internal;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.bytedeco.tesseract.TessBaseAPI;
 
 /**
@@ -28,6 +31,10 @@ final class TesseractPool implements AutoCloseable {
     private final Deque<Idle> idle = new ArrayDeque<>();
     /** Every instance not yet ended, borrowed or idle, so close() frees them all. */
     private final Set<TessBaseAPI> all = new HashSet<>();
+    /** Language combinations this pool has loaded an instance for (or is loading), ever. */
+    private final Set<String> loaded = new HashSet<>();
+    /** Instances being loaded by {@link #warm}, by languages. */
+    private final Map<String, CompletableFuture<Void>> warming = new HashMap<>();
 
     private boolean closed;
 
@@ -44,16 +51,71 @@ final class TesseractPool implements AutoCloseable {
         this.maxIdle = maxIdle;
     }
 
+    /**
+     * Starts loading an instance for {@code languages} in the background unless this pool has
+     * loaded one before (a busy pool gains nothing from another): the native library and the models
+     * take a good second to load, which a document's first page would otherwise wait for after being
+     * read and prepared. The first borrower then waits for that instance instead of loading a second
+     * one beside it.
+     */
+    void warm(String languages) {
+        CompletableFuture<Void> loading;
+        synchronized (this) {
+            if (closed || warming.containsKey(languages) || !loaded.add(languages)) {
+                return;
+            }
+            loading = new CompletableFuture<>();
+            warming.put(languages, loading);
+        }
+        Thread loader = new Thread(
+                () -> {
+                    try {
+                        TessBaseAPI api = create(languages);
+                        if (api != null) {
+                            giveBack(languages, api);
+                        }
+                    } catch (RuntimeException e) {
+                        // The borrower loads its own and meets the same failure there, reported.
+                    } finally {
+                        synchronized (this) {
+                            warming.remove(languages);
+                        }
+                        loading.complete(null);
+                    }
+                },
+                "tesseract-warm");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
     /** An idle instance for {@code languages}, or a new one; null when Tesseract cannot load them. */
     TessBaseAPI borrow(String languages) {
         TessBaseAPI api = takeIdle(languages);
         if (api != null) {
             return api;
         }
+        CompletableFuture<Void> loading;
+        synchronized (this) {
+            loading = warming.get(languages);
+        }
+        if (loading != null) {
+            loading.join();
+            api = takeIdle(languages);
+            if (api != null) {
+                return api;
+            }
+        }
+        return create(languages);
+    }
+
+    private TessBaseAPI create(String languages) {
         // Loading models takes a while; other pages borrow and give back meanwhile.
         TessBaseAPI fresh = new TessBaseAPI();
         // Tesseract's own debug output would go to stderr on every page.
         fresh.SetVariable("debug_file", "/dev/null");
+        synchronized (this) {
+            loaded.add(languages);
+        }
         if (fresh.Init(tessdata.toString(), languages) != 0) {
             end(fresh);
             return null;

@@ -76,4 +76,35 @@ class ImagesTest {
     private static byte[] pixels(BufferedImage gray) {
         return ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
     }
+
+    @Test
+    void aPageOfTwoGreyLevelsIsBilevelAndAThirdLevelMakesItGrey() {
+        BufferedImage page = new BufferedImage(40, 20, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] px = pixels(page);
+        java.util.Arrays.fill(px, (byte) 255);
+        assertThat(Images.isBilevel(page)).as("blank").isFalse();
+        px[30] = 0;
+        assertThat(Images.isBilevel(page)).isTrue();
+        px[500] = (byte) 128;
+        assertThat(Images.isBilevel(page)).isFalse();
+    }
+
+    @Test
+    void smoothingSoftensAnEdgeAndKeepsFlatAreasAsTheyWere() {
+        BufferedImage page = new BufferedImage(20, 10, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] px = pixels(page);
+        for (int y = 0; y < 10; y++) {
+            for (int x = 10; x < 20; x++) {
+                px[y * 20 + x] = (byte) 255;
+            }
+        }
+
+        BufferedImage soft = Images.smooth(page);
+
+        assertThat(soft.getRaster().getSample(2, 5, 0)).isZero();
+        assertThat(soft.getRaster().getSample(17, 5, 0)).isEqualTo(255);
+        assertThat(soft.getRaster().getSample(9, 5, 0)).isEqualTo(85);
+        assertThat(soft.getRaster().getSample(10, 5, 0)).isEqualTo(170);
+        assertThat(Images.isBilevel(soft)).isFalse();
+    }
 }
