@@ -37,6 +37,7 @@ export function AppLayout() {
       <NotificationsProvider>
         <UnreadTitle />
         <AppFrame
+          appName={t('app.name')}
           homeLabel={t('app.home')}
           sections={sections}
           headerExtras={<NotificationsMenu />}

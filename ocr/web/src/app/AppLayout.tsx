@@ -30,7 +30,7 @@ export function AppLayout() {
   ];
   return (
     <TaskEventsProvider>
-      <AppFrame homeLabel={t('app.home')} sections={sections} />
+      <AppFrame appName={t('app.name')} homeLabel={t('app.home')} sections={sections} />
     </TaskEventsProvider>
   );
 }

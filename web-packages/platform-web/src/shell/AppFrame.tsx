@@ -22,7 +22,9 @@ export interface FrameNavSection {
 }
 
 export interface AppFrameProps {
-  /** What the brand link says to a screen reader, e.g. "Tool_OCR home". */
+  /** The product's name in the chosen language, shown beside the logo. */
+  appName: string;
+  /** What the brand link says to a screen reader, e.g. "Tool_OCR home"; it must contain appName. */
   homeLabel: string;
   sections: FrameNavSection[];
   /** Controls beside the language and account menus, e.g. a notifications bell. */
@@ -41,7 +43,7 @@ export function isActivePath(pathname: string, item: Pick<FrameNavItem, 'to' | '
  * menu with my sessions and sign-out), the navigation and the page. Apps give their links and their
  * own header controls; the look and the keyboard and screen-reader behaviour stay one.
  */
-export function AppFrame({ homeLabel, sections, headerExtras, padding = { base: 'sm', sm: 'lg' }, mainClassName }: AppFrameProps) {
+export function AppFrame({ appName, homeLabel, sections, headerExtras, padding = { base: 'sm', sm: 'lg' }, mainClassName }: AppFrameProps) {
   const { t } = useTranslation();
   const { user, signOut } = useAuth();
   const config = usePlatformConfig();
@@ -67,7 +69,7 @@ export function AppFrame({ homeLabel, sections, headerExtras, padding = { base: 
               <UnstyledButton component={Link} to={config.homePath} className="brand" aria-label={homeLabel}>
                 <img src={config.logoSrc ?? '/favicon.svg'} alt="" width={28} height={28} />
                 <Text fw={700} size="md" visibleFrom="xs">
-                  {config.appName}
+                  {appName}
                 </Text>
               </UnstyledButton>
             </Group>
