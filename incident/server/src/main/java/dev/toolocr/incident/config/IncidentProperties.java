@@ -31,10 +31,17 @@ public record IncidentProperties(
      * @param maxPerWindow messages one user may send to one room within {@code window} (each
      *     counted send is kept in the database until it leaves the window, hence the upper bound)
      * @param window the sliding window of the send limit
+     * @param commitLanes group-commit lanes, each a thread holding one pooled connection while it
+     *     commits; a room always uses the same lane, so four leave most of the default pool of ten free
+     * @param commitBatch the most sends one lane commits in one transaction
+     * @param commitQueue sends a lane holds before further sends are refused with 503 {@code server-busy}
      */
     public record Messages(
             @DefaultValue("30") @Min(1) @Max(1000) int maxPerWindow,
-            @DefaultValue("10s") @NotNull Duration window) {}
+            @DefaultValue("10s") @NotNull Duration window,
+            @DefaultValue("4") @Min(1) @Max(64) int commitLanes,
+            @DefaultValue("32") @Min(1) @Max(1000) int commitBatch,
+            @DefaultValue("10000") @Min(1) @Max(1000000) int commitQueue) {}
 
     /**
      * @param typingExpiry how long a typing flag lasts without renewal

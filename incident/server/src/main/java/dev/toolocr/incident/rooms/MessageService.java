@@ -2,6 +2,7 @@ package dev.toolocr.incident.rooms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.toolocr.incident.config.IncidentProperties;
 import dev.toolocr.incident.rooms.Codes.Role;
 import dev.toolocr.incident.rooms.MessageViews.MessageView;
 import dev.toolocr.incident.rooms.RoomAccess.Standing;
@@ -35,14 +36,6 @@ public class MessageService implements DisposableBean {
     /** The reactions offered; a fixed set so that counts stay comparable and rendering predictable. */
     public static final Set<String> EMOJIS =
             Set.of("👍", "👎", "❤️", "🎉", "😄", "😮", "😢", "🙏", "✅", "❌", "👀", "🔥", "⚠️", "🚨");
-
-    /**
-     * Group commit: lanes (each a thread holding one pooled connection while it commits) and the most
-     * sends one transaction takes. Four lanes leave most of the default pool of ten to the rest.
-     */
-    private static final int LANES = 4;
-
-    private static final int MAX_BATCH = 32;
 
     /** Files one message may carry. */
     public static final int MAX_ATTACHMENTS = 10;
@@ -87,7 +80,8 @@ public class MessageService implements DisposableBean {
             PlatformTransactionManager transactions,
             ObjectMapper json,
             Clock clock,
-            SendLimit sendLimit) {
+            SendLimit sendLimit,
+            IncidentProperties properties) {
         this.messages = messages;
         this.reactions = reactions;
         this.events = events;
@@ -101,7 +95,13 @@ public class MessageService implements DisposableBean {
         this.json = json;
         this.clock = clock;
         this.sendLimit = sendLimit;
-        this.batches = new GroupCommit<>("message-commit", LANES, MAX_BATCH, 10_000, this::commitBatch);
+        IncidentProperties.Messages settings = properties.messages();
+        this.batches = new GroupCommit<>(
+                "message-commit",
+                settings.commitLanes(),
+                settings.commitBatch(),
+                settings.commitQueue(),
+                this::commitBatch);
     }
 
     /** Sends and waits for the commit; refusals are thrown as {@link ApiException}s. */

@@ -67,7 +67,7 @@ class SessionGuardTest {
         beans.addBean("messageBrokerTaskScheduler", scheduler);
         IncidentProperties properties = new IncidentProperties(
                 Path.of("target"),
-                new IncidentProperties.Messages(30, Duration.ofSeconds(10)),
+                new IncidentProperties.Messages(30, Duration.ofSeconds(10), 4, 32, 10_000),
                 new IncidentProperties.Realtime(Duration.ofSeconds(6), null, 61613, Duration.ofSeconds(30)));
         guard = new SessionGuard(
                 subscriptions,
