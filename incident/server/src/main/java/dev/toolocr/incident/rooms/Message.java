@@ -1,21 +1,18 @@
 package dev.toolocr.incident.rooms;
 
+import dev.toolocr.platform.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /** A message in a room. Content is stored as the text the author typed; no HTML is ever made of it here. */
 @Entity
 @Table(name = "messages")
-public class Message implements Persistable<String> {
+public class Message extends AssignedIdEntity {
 
     public static final int MAX_CONTENT = 4000;
 
@@ -38,9 +35,6 @@ public class Message implements Persistable<String> {
     private Instant createdAt;
 
     /** The id is assigned here, so Spring Data cannot tell a new message by it: saving one must not SELECT first. */
-    @Transient
-    private boolean fresh;
-
     protected Message() {}
 
     private Message(String roomId, long seq, String kind, String content, Instant now) {
@@ -50,23 +44,11 @@ public class Message implements Persistable<String> {
         this.kind = kind;
         this.content = content;
         this.createdAt = now;
-        this.fresh = true;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        fresh = false;
     }
 
     @Override
     public String getId() {
         return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
     }
 
     static Message system(String roomId, long seq, String content, Instant now) {

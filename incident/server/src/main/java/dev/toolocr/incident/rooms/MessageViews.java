@@ -43,21 +43,7 @@ public class MessageViews {
 
     /** A message just created without files: it has no reactions and no attachments yet, so no query. */
     MessageView created(Message m) {
-        return new MessageView(
-                m.id(),
-                m.roomId(),
-                m.seq(),
-                m.kind(),
-                m.author(),
-                m.content(),
-                m.replyTo(),
-                m.mentions(),
-                List.of(),
-                List.of(),
-                m.pinned(),
-                m.editedAt(),
-                m.deleted(),
-                m.createdAt());
+        return view(m, List.of(), List.of());
     }
 
     List<MessageView> render(List<Message> list, String readerId) {
@@ -83,23 +69,27 @@ public class MessageViews {
             byMessage
                     .getOrDefault(m.id(), Map.of())
                     .forEach((emoji, c) -> rs.add(new ReactionView(emoji, c[0], c[1] == 1)));
-            views.add(new MessageView(
-                    m.id(),
-                    m.roomId(),
-                    m.seq(),
-                    m.kind(),
-                    m.author(),
-                    m.content(),
-                    m.replyTo(),
-                    m.mentions(),
-                    // A deleted message keeps nothing it said, its files included.
-                    m.deleted() ? List.of() : files.getOrDefault(m.id(), List.of()),
-                    rs,
-                    m.pinned(),
-                    m.editedAt(),
-                    m.deleted(),
-                    m.createdAt()));
+            // A deleted message keeps nothing it said, its files included.
+            views.add(view(m, m.deleted() ? List.of() : files.getOrDefault(m.id(), List.of()), rs));
         }
         return views;
+    }
+
+    private static MessageView view(Message m, List<Attachments.Attachment> files, List<ReactionView> reactions) {
+        return new MessageView(
+                m.id(),
+                m.roomId(),
+                m.seq(),
+                m.kind(),
+                m.author(),
+                m.content(),
+                m.replyTo(),
+                m.mentions(),
+                files,
+                reactions,
+                m.pinned(),
+                m.editedAt(),
+                m.deleted(),
+                m.createdAt());
     }
 }

@@ -1,19 +1,16 @@
 package dev.toolocr.incident.rooms;
 
+import dev.toolocr.platform.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /** A durable room event as it was broadcast: the catch-up feed replays these rows in seq order. */
 @Entity
 @Table(name = "room_events")
-class RoomEvent implements Persistable<String> {
+class RoomEvent extends AssignedIdEntity {
 
     @Id
     private String id;
@@ -26,9 +23,6 @@ class RoomEvent implements Persistable<String> {
     private Instant createdAt;
 
     /** The id is assigned here: saving a new event must not SELECT it first. */
-    @Transient
-    private boolean fresh;
-
     protected RoomEvent() {}
 
     RoomEvent(String roomId, long seq, String type, String messageId, String payload, Instant now) {
@@ -39,23 +33,11 @@ class RoomEvent implements Persistable<String> {
         this.messageId = messageId;
         this.payload = payload;
         this.createdAt = now;
-        this.fresh = true;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        fresh = false;
     }
 
     @Override
     public String getId() {
         return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
     }
 
     /** A deleted message's earlier events must not keep what it said. */

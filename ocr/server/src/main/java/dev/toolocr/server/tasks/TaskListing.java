@@ -1,13 +1,9 @@
 package dev.toolocr.server.tasks;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Root;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,13 +22,11 @@ class TaskListing {
 
     record Listing(List<Task> tasks, long total, boolean totalIsEstimate, boolean hasMore, String nextCursor) {}
 
-    private final TaskRepository tasks;
     private final TaskCounters counters;
     private final TaskService service;
     private final EntityManager entityManager;
 
-    TaskListing(TaskRepository tasks, TaskCounters counters, TaskService service, EntityManager entityManager) {
-        this.tasks = tasks;
+    TaskListing(TaskCounters counters, TaskService service, EntityManager entityManager) {
         this.counters = counters;
         this.service = service;
         this.entityManager = entityManager;
@@ -40,21 +34,16 @@ class TaskListing {
 
     Listing list(String userId, TaskQuery query) {
         service.requireHistory();
-        List<Task> rows;
-        boolean hasMore;
-        if (query.cursor() != null) {
-            List<Task> window = tasks.findBy(
-                    query.specification(userId).and(query.afterCursor()),
-                    q -> q.sortBy(query.sort()).limit(query.pageSize() + 1).all());
-            hasMore = window.size() > query.pageSize();
-            rows = hasMore ? window.subList(0, query.pageSize()) : window;
-        } else {
-            Slice<Task> slice = tasks.findBy(
-                    query.specification(userId),
-                    q -> q.slice(PageRequest.of(query.page() - 1, query.pageSize(), query.sort())));
-            rows = slice.getContent();
-            hasMore = slice.hasNext();
+        TaskQuery.Jpql jpql = query.jpql(userId);
+        TypedQuery<Task> select = entityManager.createQuery(jpql.select(), Task.class);
+        jpql.parameters().forEach(select::setParameter);
+        if (query.cursor() == null) {
+            select.setFirstResult((query.page() - 1) * query.pageSize());
         }
+        // One row past the page says whether there is a next one, without counting.
+        List<Task> window = select.setMaxResults(query.pageSize() + 1).getResultList();
+        boolean hasMore = window.size() > query.pageSize();
+        List<Task> rows = hasMore ? window.subList(0, query.pageSize()) : window;
         String next = hasMore && query.seekable()
                 ? TaskQuery.Cursor.after(rows.get(rows.size() - 1), query.sortProperty(), query.descending())
                         .encode()
@@ -65,21 +54,19 @@ class TaskListing {
                     : counters.byStatus(userId).get(query.status());
             return new Listing(rows, total, false, hasMore, next);
         }
-        long matches = cappedCount(userId, query);
+        if (!hasMore && query.cursor() == null && (query.page() == 1 || !rows.isEmpty())) {
+            // The last page by number: the rows before it and on it are all the matches, exactly.
+            return new Listing(rows, (long) (query.page() - 1) * query.pageSize() + rows.size(), false, false, next);
+        }
+        long matches = cappedCount(jpql);
         return new Listing(rows, Math.min(matches, COUNT_CAP), matches > COUNT_CAP, hasMore, next);
     }
 
     /** Matching rows, counted up to one past the cap: ids only, read from an index where one fits. */
-    private long cappedCount(String userId, TaskQuery query) {
-        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
-        CriteriaQuery<String> ids = cb.createQuery(String.class);
-        Root<Task> root = ids.from(Task.class);
-        ids.select(root.get("id")).where(query.specification(userId).toPredicate(root, ids, cb));
-        return entityManager
-                .createQuery(ids)
-                .setMaxResults(COUNT_CAP + 1)
-                .getResultList()
-                .size();
+    private long cappedCount(TaskQuery.Jpql jpql) {
+        TypedQuery<String> ids = entityManager.createQuery(jpql.selectIds(), String.class);
+        jpql.parameters().forEach(ids::setParameter);
+        return ids.setMaxResults(COUNT_CAP + 1).getResultList().size();
     }
 
     Map<TaskStatus, Long> stats(String userId) {

@@ -3,8 +3,6 @@ package dev.toolocr.server.tasks;
 import dev.toolocr.platform.web.ApiException;
 import dev.toolocr.platform.web.DateParam;
 import dev.toolocr.platform.web.ProblemType;
-import jakarta.persistence.criteria.Expression;
-import jakarta.persistence.criteria.Predicate;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,13 +10,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.web.bind.annotation.BindParam;
 
 /**
  * A validated history query. Sort fields come from a whitelist, never from the request verbatim, and
- * the owner predicate is always part of the specification.
+ * the owner condition is always part of the query.
  */
 record TaskQuery(
         TaskStatus status,
@@ -163,27 +160,52 @@ record TaskQuery(
         return (root, q, cb) -> cb.equal(root.get("userId"), userId);
     }
 
-    Specification<Task> specification(String userId) {
-        return (root, q, cb) -> {
-            List<Predicate> where = new ArrayList<>();
-            where.add(cb.equal(root.get("userId"), userId));
-            if (status != null) {
-                where.add(cb.equal(root.get("status"), status));
-            }
-            if (filename != null) {
-                where.add(cb.like(
-                        cb.lower(root.get("filename")),
-                        "%" + escapeLike(filename.toLowerCase(Locale.ROOT)) + "%",
-                        '\\'));
-            }
-            if (from != null) {
-                where.add(cb.greaterThanOrEqualTo(root.get("createdAt"), from));
-            }
-            if (to != null) {
-                where.add(cb.lessThan(root.get("createdAt"), to));
-            }
-            return cb.and(where.toArray(Predicate[]::new));
-        };
+    /**
+     * The query as JPQL with named parameters. Its text depends only on which filters are set, the
+     * sort and whether a cursor is given (property names come from the whitelist, values are always
+     * parameters), so Hibernate compiles each shape once and reuses the plan; a criteria query is
+     * translated anew on every request.
+     */
+    record Jpql(String where, String orderBy, Map<String, Object> parameters) {
+
+        String select() {
+            return "select t from Task t where " + where + " order by " + orderBy;
+        }
+
+        String selectIds() {
+            return "select t.id from Task t where " + where;
+        }
+    }
+
+    Jpql jpql(String userId) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> parameters = new java.util.HashMap<>();
+        where.add("t.userId = :userId");
+        parameters.put("userId", userId);
+        if (status != null) {
+            where.add("t.status = :status");
+            parameters.put("status", status);
+        }
+        if (filename != null) {
+            where.add("lower(t.filename) like :filename escape '\\'");
+            parameters.put("filename", "%" + escapeLike(filename.toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (from != null) {
+            where.add("t.createdAt >= :from");
+            parameters.put("from", from);
+        }
+        if (to != null) {
+            where.add("t.createdAt < :to");
+            parameters.put("to", to);
+        }
+        if (cursor != null) {
+            where.add(afterCursor(parameters));
+        }
+        String direction = descending ? " desc" : " asc";
+        String orderBy = "t." + sortProperty + direction
+                + (sortProperty.equals("status") ? ", t.createdAt" + direction : "")
+                + ", t.id" + direction;
+        return new Jpql(String.join(" and ", where), orderBy, parameters);
     }
 
     boolean seekable() {
@@ -196,41 +218,24 @@ record TaskQuery(
     }
 
     /**
-     * The order of the list: the sort, then (for the status sort) creation time, then the id, all
-     * in one direction, which is the order of the matching index.
+     * Rows strictly after the cursor in the list's order (the sort, then creation time for the
+     * status sort, then the id, all in one direction: the order of the matching index). The redundant
+     * "key ≤ value" bound gives every database a range on the index; the rest picks the exact
+     * position among equal keys.
      */
-    Sort sort() {
-        Sort.Direction direction = descending ? Sort.Direction.DESC : Sort.Direction.ASC;
-        Sort sort = Sort.by(direction, sortProperty);
-        if (sortProperty.equals("status")) {
-            sort = sort.and(Sort.by(direction, "createdAt"));
+    private String afterCursor(Map<String, Object> parameters) {
+        String key = "t." + cursor.sortProperty();
+        String before = descending ? " < " : " > ";
+        parameters.put("cursorValue", cursor.typedValue());
+        parameters.put("cursorId", cursor.id());
+        String tieAfter = "t.id" + before + ":cursorId";
+        if (cursor.sortProperty().equals("status")) {
+            parameters.put("cursorCreatedAt", cursor.createdAt());
+            tieAfter = "(t.createdAt" + before + ":cursorCreatedAt or (t.createdAt = :cursorCreatedAt and " + tieAfter
+                    + "))";
         }
-        return sort.and(Sort.by(direction, "id"));
-    }
-
-    /**
-     * Rows strictly after the cursor in {@link #sort()}. The redundant "key ≤ value" bound gives
-     * every database a range on the index; the rest picks the exact position among equal keys.
-     */
-    Specification<Task> afterCursor() {
-        Cursor c = cursor;
-        return (root, q, cb) -> {
-            Expression<Comparable<Object>> key = root.get(c.sortProperty());
-            @SuppressWarnings("unchecked")
-            Comparable<Object> value = (Comparable<Object>) c.typedValue();
-            Expression<String> id = root.get("id");
-            Expression<Instant> created = root.get("createdAt");
-            Predicate idAfter = descending ? cb.lessThan(id, c.id()) : cb.greaterThan(id, c.id());
-            Predicate tieAfter = idAfter;
-            if (c.sortProperty().equals("status")) {
-                tieAfter = cb.or(
-                        descending ? cb.lessThan(created, c.createdAt()) : cb.greaterThan(created, c.createdAt()),
-                        cb.and(cb.equal(created, c.createdAt()), idAfter));
-            }
-            Predicate keyAfter = descending ? cb.lessThan(key, value) : cb.greaterThan(key, value);
-            Predicate bound = descending ? cb.lessThanOrEqualTo(key, value) : cb.greaterThanOrEqualTo(key, value);
-            return cb.and(bound, cb.or(keyAfter, cb.and(cb.equal(key, value), tieAfter)));
-        };
+        return key + (descending ? " <= " : " >= ") + ":cursorValue and (" + key + before + ":cursorValue or (" + key
+                + " = :cursorValue and " + tieAfter + "))";
     }
 
     private static String escapeLike(String s) {

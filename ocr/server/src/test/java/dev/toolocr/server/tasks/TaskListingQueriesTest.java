@@ -141,6 +141,62 @@ class TaskListingQueriesTest {
     }
 
     @Test
+    void statusSortByCursorReadsEveryRowOnceInTheOrderOfTheNumberedPages() {
+        for (int i = 0; i < EXISTING; i++) {
+            String id = add("s-" + i + ".png");
+            if (i % 3 == 0) {
+                Task task = tasks.findById(id).orElseThrow();
+                task.start(i, clock);
+                tasks.saveAndFlush(task);
+            } else if (i % 3 == 1) {
+                Task task = tasks.findById(id).orElseThrow();
+                task.cancel(clock);
+                tasks.saveAndFlush(task);
+            }
+        }
+        List<String> numbered = new ArrayList<>();
+        for (int page = 1; page <= (EXISTING + PAGE - 1) / PAGE; page++) {
+            listing.list(user, TaskQuery.parse(params("status", true, page, null)))
+                    .tasks()
+                    .forEach(t -> numbered.add(t.id()));
+        }
+
+        List<String> byCursor = readAll("status", true, List.of());
+
+        assertThat(byCursor).hasSize(EXISTING).containsExactlyElementsOf(numbered);
+    }
+
+    @Test
+    void filenameFilterTakesPercentAndUnderscoreLiterallyAndCountsExactlyUnderTheCap() {
+        add("50%_off.png");
+        add("50xxoff.png");
+        add("invoice_50%_off.pdf");
+
+        TaskListing.Listing found = listing.list(
+                user, TaskQuery.parse(new TaskQuery.Params(null, "50%_OFF", null, null, null, PAGE, null, null, null)));
+
+        assertThat(found.tasks()).extracting(Task::filename).containsExactly("invoice_50%_off.pdf", "50%_off.png");
+        assertThat(found.total()).isEqualTo(2);
+        assertThat(found.totalIsEstimate()).isFalse();
+    }
+
+    @Test
+    void aFilteredTotalIsExactOnTheLastPageAndPastTheEnd() {
+        for (int i = 0; i < PAGE + 2; i++) {
+            add("report-" + i + ".pdf");
+        }
+        add("other.png");
+
+        for (int page = 1; page <= 3; page++) {
+            TaskListing.Listing found = listing.list(
+                    user,
+                    TaskQuery.parse(new TaskQuery.Params(null, "report", null, null, page, PAGE, null, null, null)));
+            assertThat(found.total()).as("page %d", page).isEqualTo(PAGE + 2);
+            assertThat(found.totalIsEstimate()).isFalse();
+        }
+    }
+
+    @Test
     void listsNoTaskOfAnotherUser() {
         add("mine.png");
         String mine = user;

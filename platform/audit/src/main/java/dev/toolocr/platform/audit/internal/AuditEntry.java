@@ -1,14 +1,11 @@
 package dev.toolocr.platform.audit.internal;
 
 import dev.toolocr.platform.audit.AuditRecord;
+import dev.toolocr.platform.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
-import org.springframework.data.domain.Persistable;
 
 /**
  * A stored audit event. Append-only: no method changes an entry once written. Always new when
@@ -16,7 +13,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "audit_logs")
-class AuditEntry implements Persistable<String> {
+class AuditEntry extends AssignedIdEntity {
 
     static final int MAX_USER_AGENT = 512;
 
@@ -32,9 +29,6 @@ class AuditEntry implements Persistable<String> {
     private String userAgent;
     private String requestId;
     private String details;
-
-    @Transient
-    private boolean stored;
 
     protected AuditEntry() {
         // for JPA
@@ -64,17 +58,6 @@ class AuditEntry implements Persistable<String> {
     @Override
     public String getId() {
         return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return !stored;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markStored() {
-        stored = true;
     }
 
     Instant occurredAt() {

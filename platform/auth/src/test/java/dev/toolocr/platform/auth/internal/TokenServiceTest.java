@@ -58,6 +58,22 @@ class TokenServiceTest {
     }
 
     @Test
+    void aTokenVerifiedBeforeIsStillRefusedOnceExpiredAndItsTamperedCopyNever() {
+        TokenService tokens = service(secret);
+        String token = tokens.issueAccessToken("user-1", "session-1").value();
+        assertThat(tokens.verify(token)).hasValue(new TokenService.Verified("user-1", "session-1"));
+
+        String[] parts = token.split("\\.");
+        String otherSignature = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 2)
+                + (parts[2].endsWith("AA") ? "BB" : "AA");
+        assertThat(tokens.verify(otherSignature)).isEmpty();
+        assertThat(tokens.verify(token)).hasValue(new TokenService.Verified("user-1", "session-1"));
+
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(tokens.verify(token)).isEmpty();
+    }
+
+    @Test
     void rejectsAlgNoneUnknownKidAndInjectedJku() throws Exception {
         TokenService tokens = service(secret);
         String valid = tokens.issueAccessToken("u", "s").value();
