@@ -3,6 +3,7 @@ package dev.toolocr.server.tasks;
 import dev.toolocr.platform.auth.CurrentUser;
 import dev.toolocr.platform.web.ApiException;
 import dev.toolocr.platform.web.ProblemType;
+import dev.toolocr.platform.web.QueryParams;
 import dev.toolocr.server.tasks.TaskResponses.Created;
 import dev.toolocr.server.tasks.TaskResponses.ExportRequest;
 import dev.toolocr.server.tasks.TaskResponses.Stats;
@@ -76,7 +77,7 @@ class TaskController {
 
     @Operation(summary = "Your tasks, filtered, sorted and paged (by page, or by the cursor of the previous page)")
     @GetMapping
-    TaskList list(CurrentUser user, @ParameterObject TaskQuery.Params params) {
+    TaskList list(CurrentUser user, @QueryParams @ParameterObject TaskQuery.Params params) {
         TaskQuery query = TaskQuery.parse(params);
         TaskListing.Listing result = listing.list(user.id(), query);
         return new TaskList(

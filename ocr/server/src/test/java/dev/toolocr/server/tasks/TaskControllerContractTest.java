@@ -1,5 +1,6 @@
 package dev.toolocr.server.tasks;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -95,8 +96,39 @@ class TaskControllerContractTest {
         }
         mvc.perform(get("/api/v2/tasks").param("page_size", "many"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:tool-ocr:problem:validation-failed"))
+                .andExpect(jsonPath("$.errors[0].field").value("page_size"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be a whole number"));
+        mvc.perform(get("/api/v2/tasks").param("order_desc", "sideways"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("order_desc"));
         verifyNoInteractions(listing);
+    }
+
+    @Test
+    void bindsEachQueryParameterByItsWireName() throws Exception {
+        when(listing.list(eq("u-alice"), any())).thenReturn(new TaskListing.Listing(List.of(), 0, false, false, null));
+
+        mvc.perform(get("/api/v2/tasks")
+                        .param("status", "completed")
+                        .param("filename", "invoice")
+                        .param("date_from", "2026-03-01")
+                        .param("page", "2")
+                        .param("page_size", "5")
+                        .param("sort_by", "filename")
+                        .param("order_desc", "false"))
+                .andExpect(status().isOk());
+
+        org.mockito.ArgumentCaptor<TaskQuery> query = org.mockito.ArgumentCaptor.forClass(TaskQuery.class);
+        org.mockito.Mockito.verify(listing).list(eq("u-alice"), query.capture());
+        assertThat(query.getValue().status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(query.getValue().filename()).isEqualTo("invoice");
+        assertThat(query.getValue().from()).isNotNull();
+        assertThat(query.getValue().page()).isEqualTo(2);
+        assertThat(query.getValue().pageSize()).isEqualTo(5);
+        assertThat(query.getValue().sortProperty()).isEqualTo("filename");
+        assertThat(query.getValue().descending()).isFalse();
     }
 
     @Test

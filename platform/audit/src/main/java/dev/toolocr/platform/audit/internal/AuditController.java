@@ -6,6 +6,7 @@ import dev.toolocr.platform.web.ApiException;
 import dev.toolocr.platform.web.CsvWriter;
 import dev.toolocr.platform.web.DateParam;
 import dev.toolocr.platform.web.ProblemType;
+import dev.toolocr.platform.web.QueryParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -91,7 +92,9 @@ class AuditController {
     @Operation(summary = "Audit log, newest first")
     @GetMapping
     Paged<AuditQueries.Entry> auditLogs(
-            CurrentUser caller, @ParameterObject FilterParams filter, @ParameterObject PageParams paging) {
+            CurrentUser caller,
+            @QueryParams @ParameterObject FilterParams filter,
+            @QueryParams @ParameterObject PageParams paging) {
         requireAdmin(caller);
         if (paging.page() < 1 || paging.pageSize() < 1 || paging.pageSize() > 100) {
             throw new ApiException(ProblemType.VALIDATION_FAILED, "page starts at 1 and page_size is 1-100.");
@@ -111,7 +114,8 @@ class AuditController {
 
     @Operation(summary = "Audit log as CSV (streamed)")
     @GetMapping("/export")
-    ResponseEntity<StreamingResponseBody> exportAudit(CurrentUser caller, @ParameterObject FilterParams params) {
+    ResponseEntity<StreamingResponseBody> exportAudit(
+            CurrentUser caller, @QueryParams @ParameterObject FilterParams params) {
         requireAdmin(caller);
         AuditQueries.Filter filter = params.toFilter();
         StreamingResponseBody body = out -> {

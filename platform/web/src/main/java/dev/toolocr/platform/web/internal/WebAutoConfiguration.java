@@ -71,6 +71,19 @@ public class WebAutoConfiguration {
             };
         }
 
+        /** {@code @QueryParams} records, bound without Spring's per-request reflection. */
+        @Bean
+        WebMvcConfigurer queryParamsBinding() {
+            return new WebMvcConfigurer() {
+                @Override
+                public void addArgumentResolvers(
+                        java.util.List<org.springframework.web.method.support.HandlerMethodArgumentResolver>
+                                resolvers) {
+                    resolvers.add(new QueryParamsResolver());
+                }
+            };
+        }
+
         private static String[] locations(String folder) {
             return new String[] {
                 "classpath:/META-INF/resources/" + folder,
