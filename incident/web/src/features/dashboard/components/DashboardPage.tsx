@@ -1,6 +1,7 @@
 import { Alert, Box, Card, Group, Loader, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { formatNumber, useApi, useErrorMessage, usePageTitle } from '@toolocr/platform-web';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatElapsed } from '../../../shared/lib/time';
@@ -26,6 +27,60 @@ function Bars({ rows, label }: { rows: { name: string; value: number; note?: str
         </Group>
       ))}
     </Stack>
+  );
+}
+
+/**
+ * Median time to acknowledge and to resolve for each row, as two bars on one scale (the tables tab
+ * reads the same figures, with p90, to screen readers).
+ */
+function TimeBars({ rows, label, format }: { rows: { name: string; times: Times }[]; label: string; format: (s: number | null) => string }) {
+  const { t } = useTranslation();
+  const max = Math.max(1, ...rows.flatMap((r) => [r.times.time_to_acknowledge_s.median ?? 0, r.times.time_to_resolve_s.median ?? 0]));
+  const bar = (seconds: number | null, color: string, what: string) => (
+    <Group gap="xs" wrap="nowrap">
+      <Text size="xs" c="dimmed" w={44}>
+        {what}
+      </Text>
+      <Box style={{ flex: 1, background: 'var(--mantine-color-gray-1)', borderRadius: 4 }}>
+        <Box h={12} style={{ width: `${((seconds ?? 0) / max) * 100}%`, background: color, borderRadius: 4 }} />
+      </Box>
+      <Text size="xs" w={70} ta="right">
+        {format(seconds)}
+      </Text>
+    </Group>
+  );
+  return (
+    <Stack gap="sm" aria-hidden data-label={label}>
+      {rows.map((r) => (
+        <Stack key={r.name} gap={2}>
+          <Text size="sm" fw={500} truncate>
+            {r.name}
+          </Text>
+          {bar(r.times.time_to_acknowledge_s.median, 'var(--mantine-color-indigo-filled)', t('dashboard.mttaShort'))}
+          {bar(r.times.time_to_resolve_s.median, 'var(--mantine-color-teal-filled)', t('dashboard.mttrShort'))}
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
+
+/** A chart's card: its title, and the chart or a line saying there is nothing to draw. */
+function ChartCard({ title, empty, testId, children }: { title: string; empty: boolean; testId?: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder data-testid={testId}>
+      <Title order={2} size="h4" mb="sm">
+        {title}
+      </Title>
+      {empty ? (
+        <Text size="sm" c="dimmed">
+          {t('rooms.empty')}
+        </Text>
+      ) : (
+        children
+      )}
+    </Card>
   );
 }
 
@@ -66,6 +121,8 @@ export function DashboardPage() {
   );
   const s = stats.data;
   const pareto = s ? paretoRows(s.pareto) : [];
+  // The API lists every category; a chart of the period draws only those it had incidents in.
+  const withIncidents = s ? s.per_category.filter((r) => r.count > 0) : [];
   const openNow = useQuery(openPerLineQuery(api));
   const open = openNow.data ?? [];
 
@@ -116,30 +173,22 @@ export function DashboardPage() {
             </Tabs.List>
             <Tabs.Panel value="chart" pt="md">
               <SimpleGrid cols={{ base: 1, md: 2 }}>
-                <Card withBorder>
-                  <Title order={2} size="h4" mb="sm">
-                    {t('dashboard.openPerLine')}
-                  </Title>
-                  {open.length === 0 ? (
-                    <Text size="sm" c="dimmed">
-                      {t('rooms.empty')}
-                    </Text>
-                  ) : (
-                    <Bars label={t('dashboard.openPerLine')} rows={open.map((r) => ({ name: r.line, value: r.open }))} />
-                  )}
-                </Card>
-                <Card withBorder>
-                  <Title order={2} size="h4" mb="sm">
-                    {t('dashboard.pareto')}
-                  </Title>
-                  {pareto.length === 0 ? (
-                    <Text size="sm" c="dimmed">
-                      {t('rooms.empty')}
-                    </Text>
-                  ) : (
-                    <ParetoChart rows={pareto.map((r) => ({ ...r, label: t(`category.${r.category}` as 'category.other') }))} />
-                  )}
-                </Card>
+                <ChartCard title={t('dashboard.openPerLine')} empty={open.length === 0}>
+                  <Bars label={t('dashboard.openPerLine')} rows={open.map((r) => ({ name: r.line, value: r.open }))} />
+                </ChartCard>
+                <ChartCard title={t('dashboard.pareto')} empty={pareto.length === 0}>
+                  <ParetoChart rows={pareto.map((r) => ({ ...r, label: t(`category.${r.category}` as 'category.other') }))} />
+                </ChartCard>
+                <ChartCard title={t('dashboard.timesPerLine')} empty={s.per_line.length === 0} testId="times-per-line">
+                  <TimeBars label={t('dashboard.timesPerLine')} format={dur} rows={s.per_line.map((r) => ({ name: r.line, times: r }))} />
+                </ChartCard>
+                <ChartCard title={t('dashboard.timesPerCategory')} empty={withIncidents.length === 0} testId="times-per-category">
+                  <TimeBars
+                    label={t('dashboard.timesPerCategory')}
+                    format={dur}
+                    rows={withIncidents.map((r) => ({ name: t(`category.${r.category}` as 'category.other'), times: r }))}
+                  />
+                </ChartCard>
               </SimpleGrid>
             </Tabs.Panel>
             <Tabs.Panel value="table" pt="md">
