@@ -26,6 +26,7 @@ export {
   signInPath,
   useApi,
   useAuth,
+  useAppName,
   usePlatformConfig,
   type PlatformConfig,
 } from './auth/PlatformProvider';

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import type { ApiClient } from '../api/client';
 import type { User } from '../api/types';
@@ -116,4 +117,14 @@ export function usePlatformConfig(): PlatformConfig {
     throw new Error('usePlatformConfig outside PlatformProvider');
   }
   return value;
+}
+
+/**
+ * The product name in the chosen language: the host app's own {@code app.name} message where it
+ * has one (the incident app is 生產線異常即時反應系統 in Chinese), else the configured name.
+ */
+export function useAppName(): string {
+  const { appName } = usePlatformConfig();
+  const { t, i18n } = useTranslation();
+  return i18n.exists('app.name') ? (t as unknown as (key: string) => string)('app.name') : appName;
 }

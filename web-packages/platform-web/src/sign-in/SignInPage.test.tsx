@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import i18n from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../api/client';
 import { RequireAuth } from '../auth/guards';
@@ -7,6 +8,8 @@ import { fakeFetch, json, problem, tokens } from '../testing/fakeServer';
 import { TEST_CONFIG as config } from '../testing/testConfig';
 import { renderApp } from '../testing/render';
 import { secondsLeft, SignInPage } from './SignInPage';
+
+const savedEnglish = structuredClone(i18n.getResourceBundle('en', 'translation') ?? {});
 
 function setup(login: () => Response, at = '/sign-in') {
   const server = fakeFetch({
@@ -81,6 +84,20 @@ describe('SignInPage in a host app', () => {
     await waitFor(() => expect(document.title).toBe('Sign in to Line Incident Response · Line Incident Response'));
     await submit('alice', 'pw');
     expect(await screen.findByText('room list')).toBeInTheDocument();
+  });
+});
+
+describe('SignInPage in the host app’s words', () => {
+  it('names the app by the host’s own app.name message when it has one', async () => {
+    i18n.addResource('en', 'translation', 'app.name', 'Line Incident Response (EN)');
+    try {
+      setup(() => json(tokens('t')));
+      expect(await screen.findByRole('heading', { name: 'Sign in to Line Incident Response (EN)' })).toBeInTheDocument();
+      await waitFor(() => expect(document.title).toBe('Sign in to Line Incident Response (EN) · Line Incident Response (EN)'));
+    } finally {
+      i18n.removeResourceBundle('en', 'translation');
+      i18n.addResourceBundle('en', 'translation', savedEnglish, true, true);
+    }
   });
 });
 

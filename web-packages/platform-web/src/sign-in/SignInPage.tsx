@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { FullPageLoader } from '../auth/guards';
-import { safeNext, useAuth, usePlatformConfig } from '../auth/PlatformProvider';
+import { safeNext, useAppName, useAuth, usePlatformConfig } from '../auth/PlatformProvider';
 import { LanguageMenu } from '../i18n/LanguageMenu';
 import { useErrorMessage } from '../ui/errors';
 import { usePageTitle } from '../ui/usePageTitle';
@@ -31,7 +31,8 @@ export function SignInPage() {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [now, setNow] = useState(() => Date.now());
-  const title = t('signIn.title', { app: config.appName });
+  const appName = useAppName();
+  const title = t('signIn.title', { app: appName });
   usePageTitle(title);
 
   const throttledFor = failure?.kind === 'throttled' ? secondsLeft(failure.until, now) : 0;

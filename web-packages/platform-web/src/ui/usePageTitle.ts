@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
-import { usePlatformConfig } from '../auth/PlatformProvider';
+import { useAppName } from '../auth/PlatformProvider';
 
 /** Each page names itself in the tab title, which screen readers announce on navigation. */
 export function usePageTitle(title: string) {
-  const { appName } = usePlatformConfig();
+  const appName = useAppName();
   useEffect(() => {
     document.title = `${title} · ${appName}`;
   }, [title, appName]);
