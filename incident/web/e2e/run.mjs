@@ -5,85 +5,19 @@
 // integration-test phase; by hand:
 //   node incident/web/e2e/run.mjs
 // Exit code: the suite's. Screenshots: incident/web/target/e2e/screenshots.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRun, fail, freePort, listening } from '../../../web-packages/platform-web/e2e/launcher.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const web = path.resolve(here, '..');
 const root = path.resolve(web, '..', '..');
 const work = path.join(web, 'target', 'e2e');
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const jar = process.env.E2E_SERVER_JAR ?? path.join(root, 'incident', 'server', 'target', 'incident-server.jar');
 
-function fail(sentence) {
-  console.error(`e2e: ${sentence}`);
-  process.exit(2);
-}
-
-if (!existsSync(chromium)) fail(`Chromium is missing at ${chromium}; install it with 'sudo apt-get install chromium' (or set CHROMIUM_PATH).`);
-if (!existsSync(path.join(root, 'node_modules', 'playwright-core'))) fail("node_modules is missing at the repository root; run 'npm ci' there first.");
 if (!existsSync(jar)) fail("the incident server jar is missing; build it with './mvnw -pl incident/server -am package -DskipTests'.");
-
-rmSync(work, { recursive: true, force: true });
-mkdirSync(path.join(work, 'screenshots'), { recursive: true });
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
-const children = [];
-let stopping = false;
-function start(name, command, argv, env) {
-  const log = openSync(path.join(work, `${name}.log`), 'w');
-  // Own process group, so stopping it also stops the java process the launcher execs.
-  const child = spawn(command, argv, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', log, log], detached: true });
-  children.push(child);
-  child.on('exit', (code) => {
-    child.exited = true;
-    if (!stopping) console.error(`e2e: ${name} exited (code ${code}); its log: ${path.join(work, `${name}.log`)}`);
-  });
-  return child;
-}
-
-function stopAll() {
-  stopping = true;
-  for (const c of children) {
-    if (!c.exited) {
-      try {
-        process.kill(-c.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
-  }
-}
-process.on('exit', stopAll);
-process.on('SIGINT', () => process.exit(130));
-process.on('SIGTERM', () => process.exit(143));
-
-async function waitFor(what, check, timeoutMs, child) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child?.exited) fail(`${what} stopped before it was ready.`);
-    try {
-      if (await check()) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  fail(`${what} did not become ready within ${timeoutMs / 1000} s.`);
-}
+const { start, waitFor, runSuite } = createRun({ root, work });
 
 const adPort = await freePort();
 const serverPort = await freePort();
@@ -102,20 +36,8 @@ writeFileSync(
 `,
 );
 
-const devAd = start('dev-ad', path.join(root, 'tool-ocr'), ['dev-ad', '--port', String(adPort), '--users', usersFile], {});
-await waitFor(
-  'dev-ad',
-  () =>
-    new Promise((resolve) => {
-      const s = net.connect(adPort, '127.0.0.1', () => {
-        s.end();
-        resolve(true);
-      });
-      s.on('error', () => resolve(false));
-    }),
-  120_000,
-  devAd,
-);
+const devAd = start('dev-ad', path.join(root, 'tool-ocr'), ['dev-ad', '--port', String(adPort), '--users', usersFile]);
+await waitFor('dev-ad', () => listening(adPort), 120_000, devAd);
 
 const baseUrl = `http://127.0.0.1:${serverPort}`;
 const server = start(
@@ -144,14 +66,4 @@ if (process.env.E2E_SERVE_ONLY) {
   await new Promise(() => {});
 }
 
-const suite = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', path.join(here, 'app.test.mjs')], {
-  cwd: web,
-  env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_WORK: work, E2E_CHROMIUM: chromium },
-  stdio: 'inherit',
-  detached: true,
-});
-children.push(suite);
-const code = await new Promise((resolve) => suite.on('exit', (c) => resolve(c ?? 1)));
-stopAll();
-console.log(`e2e: ${code === 0 ? 'passed' : 'FAILED'}; screenshots in ${path.join(work, 'screenshots')}`);
-process.exit(code);
+await runSuite(path.join(here, 'app.test.mjs'), web, { E2E_BASE_URL: baseUrl });

@@ -4,32 +4,22 @@
 // both. Maven runs it in the server module's integration-test phase; by hand:
 //   node ocr/web/e2e/run.mjs
 // Exit code: the suite's. Screenshots: ocr/web/target/e2e/screenshots.
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, openSync } from 'node:fs';
-import net from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRun, fail, freePort, listening } from '../../../web-packages/platform-web/e2e/launcher.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const web = path.resolve(here, '..');
 const root = path.resolve(web, '..', '..');
 const work = path.join(web, 'target', 'e2e');
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const jar = path.join(root, 'ocr', 'server', 'target', 'tool-ocr-server.jar');
 const corpus = process.env.TOOL_OCR_CORPUS ?? path.resolve(root, '..', 'shared', 'corpus', 'ocrmypdf');
 
-function fail(sentence) {
-  console.error(`e2e: ${sentence}`);
-  process.exit(2);
-}
-
-if (!existsSync(chromium)) fail(`Chromium is missing at ${chromium}; install it with 'sudo apt-get install chromium' (or set CHROMIUM_PATH).`);
-if (!existsSync(path.join(root, 'node_modules', 'playwright-core'))) fail("node_modules is missing at the repository root; run 'npm ci' there (or './mvnw -pl ocr/web -am verify') first.");
 if (!existsSync(jar)) fail("the server jar is missing; build it with './mvnw -pl ocr/server -am package -DskipTests'.");
 if (!existsSync(path.join(corpus, 'linn.png'))) fail(`the test corpus is missing at ${corpus}; set TOOL_OCR_CORPUS.`);
-
-rmSync(work, { recursive: true, force: true });
-mkdirSync(path.join(work, 'screenshots'), { recursive: true });
+const run = createRun({ root, work, installHint: "run 'npm ci' there (or './mvnw -pl ocr/web -am verify') first" });
 
 // The cancel test needs a task that is still running when the click lands: the corpus's 6-page
 // scan now finishes in a few seconds, so it is joined eight times into a 48-page one.
@@ -45,67 +35,16 @@ try {
 const damagedScan = path.join(work, 'damaged-scan.pdf');
 writeFileSync(damagedScan, readFileSync(path.join(corpus, 'multipage.pdf')).subarray(0, 5000));
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
-const children = [];
 function start(name, args, env) {
-  const log = openSync(path.join(work, `${name}.log`), 'w');
   // E2E_SERVER_JAR runs a copy of the server jar instead of `./tool-ocr serve`, for a shared
   // checkout where someone may rebuild ocr/server/target while the suite runs. Maven never sets it.
   const [command, argv] =
     name === 'server' && process.env.E2E_SERVER_JAR
       ? ['java', ['-jar', process.env.E2E_SERVER_JAR, ...args.slice(1)]]
       : [path.join(root, 'tool-ocr'), args];
-  // Own process group, so stopping it also stops the java process the launcher execs.
-  const child = spawn(command, argv, { cwd: root, env: { ...process.env, OMP_THREAD_LIMIT: '1', ...env }, stdio: ['ignore', log, log], detached: true });
-  children.push(child);
-  child.on('exit', (code) => {
-    child.exited = true;
-    if (!stopping) console.error(`e2e: ${name} exited (code ${code}); its log: ${path.join(work, `${name}.log`)}`);
-  });
-  return child;
+  return run.start(name, command, argv, { OMP_THREAD_LIMIT: '1', ...env });
 }
-
-let stopping = false;
-let suite = null;
-function stopAll() {
-  stopping = true;
-  for (const c of children) {
-    if (!c.exited) {
-      try {
-        process.kill(-c.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
-  }
-}
-process.on('exit', stopAll);
-process.on('SIGINT', () => process.exit(130));
-process.on('SIGTERM', () => process.exit(143));
-
-async function waitFor(what, check, timeoutMs, child) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child?.exited) fail(`${what} stopped before it was ready.`);
-    try {
-      if (await check()) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  fail(`${what} did not become ready within ${timeoutMs / 1000} s.`);
-}
+const { waitFor } = run;
 
 const adPort = await freePort();
 const serverPort = await freePort();
@@ -122,10 +61,7 @@ writeFileSync(
 );
 
 const devAd = start('dev-ad', ['dev-ad', '--port', String(adPort), '--users', usersFile], {});
-await waitFor('dev-ad', () => new Promise((resolve) => {
-  const s = net.connect(adPort, '127.0.0.1', () => { s.end(); resolve(true); });
-  s.on('error', () => resolve(false));
-}), 120_000, devAd);
+await waitFor('dev-ad', () => listening(adPort), 120_000, devAd);
 
 const baseUrl = `http://127.0.0.1:${serverPort}`;
 const server = start(
@@ -168,25 +104,12 @@ const localServer = start('server-local', ['serve'], {
 });
 await waitFor('the local-accounts server', async () => (await fetch(`${localBaseUrl}/actuator/health/readiness`)).ok, 900_000, localServer);
 
-suite = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', path.join(here, 'app.test.mjs')], {
-  cwd: web,
-  env: {
-    ...process.env,
-    E2E_BASE_URL: baseUrl,
-    E2E_LOCAL_BASE_URL: localBaseUrl,
-    E2E_LOCAL_LOG: path.join(work, 'server-local.log'),
-    E2E_WORK: work,
-    E2E_CORPUS: corpus,
-    E2E_LONG_SCAN: longScan,
-    E2E_DAMAGED_SCAN: damagedScan,
-    E2E_CHROMIUM: chromium,
-    E2E_DEV_AD_PID: String(devAd.pid),
-  },
-  stdio: 'inherit',
-  detached: true, // its own process group, with the test-file process node --test starts
+await run.runSuite(path.join(here, 'app.test.mjs'), web, {
+  E2E_BASE_URL: baseUrl,
+  E2E_LOCAL_BASE_URL: localBaseUrl,
+  E2E_LOCAL_LOG: path.join(work, 'server-local.log'),
+  E2E_CORPUS: corpus,
+  E2E_LONG_SCAN: longScan,
+  E2E_DAMAGED_SCAN: damagedScan,
+  E2E_DEV_AD_PID: String(devAd.pid),
 });
-children.push(suite); // stopped with the servers if the runner is interrupted
-const code = await new Promise((resolve) => suite.on('exit', (c) => resolve(c ?? 1)));
-stopAll();
-console.log(`e2e: ${code === 0 ? 'passed' : 'FAILED'}; screenshots in ${path.join(work, 'screenshots')}`);
-process.exit(code);
