@@ -173,12 +173,55 @@ class SearchablePdfTest {
         return pdf;
     }
 
+    /** The page's lines, block after block, as the TXT output has them. */
     private static List<String> expectedLines(PageResult page) {
-        return page.blocks().get(0).lines().stream().map(Line::text).toList();
+        return page.blocks().stream()
+                .flatMap(b -> b.lines().stream())
+                .map(Line::text)
+                .toList();
     }
 
+    /**
+     * A reader's lines, each stripped and with runs of whitespace read as one space: the blank that
+     * spans a wide gap inside a line reads as spaces, more than one.
+     */
     private static List<String> nonEmptyLines(String text) {
-        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return text.lines()
+                .map(l -> l.strip().replaceAll("\\s+", " "))
+                .filter(l -> !l.isEmpty())
+                .toList();
+    }
+
+    /**
+     * A till receipt as the engine reads it: item names on the left and prices right-aligned far
+     * from them, each item and its price one line, the lines less than one and a half sizes apart
+     * (so poppler keeps them in one block), a zero price among them.
+     */
+    static PageResult receiptPage() {
+        String[][] rows = {
+            {"Beef noodle soup", "150"},
+            {"Braised pork rice", "85"},
+            {"Oolong tea", "40"},
+            {"Pickled cucumber", "35"},
+            {"Extra noodles", "0"},
+            {"Soy milk", "30"},
+            {"TOTAL", "340"},
+        };
+        List<Line> lines = new ArrayList<>();
+        for (int r = 0; r < rows.length; r++) {
+            int y = 150 + r * 52;
+            List<Word> words = new ArrayList<>();
+            int x = 60;
+            for (String text : rows[r][0].split(" ")) {
+                int width = 20 * text.length();
+                words.add(new Word(text, new BBox(x, y, x + width, y + 40), 0.9));
+                x += width + 14;
+            }
+            String price = rows[r][1];
+            words.add(new Word(price, new BBox(885 - 20 * price.length(), y, 885, y + 40), 0.9));
+            lines.add(new Line(new BBox(60, y, 885, y + 40), 0.9, words));
+        }
+        return ocrPage(1, 945, 700, 0, List.of(new Block(new BBox(60, 150, 885, 502), 0.9, lines)));
     }
 
     @Test
@@ -188,6 +231,110 @@ class SearchablePdfTest {
                     .containsExactlyElementsOf(expectedLines(straightPage()))
                     .contains("系統升級 Phase 1: 資料庫", "Beef 150");
         }
+    }
+
+    /**
+     * A page set in one type: a paragraph across the page, then two columns whose lines share
+     * baselines, a gutter of two and a half sizes between them, as Tesseract gives them: a block each.
+     */
+    static PageResult twoColumnPage() {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(textBlock(150, 150, 2, 2100, "Intro"));
+        blocks.add(textBlock(150, 254, 8, 1000, "Left"));
+        blocks.add(textBlock(1250, 254, 8, 1000, "Right"));
+        return ocrPage(1, 2400, 800, 0, blocks);
+    }
+
+    /** {@code count} lines of words 40 px high, 52 px apart, each line {@code width} px long. */
+    private static Block textBlock(int left, int top, int count, int width, String name) {
+        List<Line> lines = new ArrayList<>();
+        String[] vocabulary = {"river", "town", "kept", "its", "market", "on", "the", "old", "square", "at", "dawn"};
+        for (int r = 0; r < count; r++) {
+            int y = top + r * 52;
+            List<Word> words = new ArrayList<>();
+            words.add(new Word(name + r, new BBox(left, y, left + 110, y + 40), 0.9));
+            int x = left + 130;
+            for (int k = 0; ; k++) {
+                String text = vocabulary[(r + k) % vocabulary.length];
+                int end = x + 18 * text.length();
+                if (end > left + width) {
+                    break;
+                }
+                words.add(new Word(text, new BBox(x, y, end, y + 40), 0.9));
+                x = end + 20;
+            }
+            Word last = words.get(words.size() - 1);
+            lines.add(new Line(new BBox(left, y, last.bbox().x1(), y + 40), 0.9, words));
+        }
+        return new Block(
+                new BBox(
+                        left,
+                        top,
+                        lines.stream().mapToInt(l -> l.bbox().x1()).max().orElse(left),
+                        top + count * 52),
+                0.9,
+                lines);
+    }
+
+    /**
+     * Poppler grows a block into the lines below it that overlap it side to side: the paragraph
+     * across the page would take in both columns, read line by line across the gutter.
+     */
+    @Test
+    void everyReaderReadsTwoColumnsUnderAParagraphColumnByColumn() throws Exception {
+        Path pdf = write(twoColumnPage());
+        List<String> expected = expectedLines(twoColumnPage());
+        assertThat(expected.get(2)).startsWith("Left0");
+        assertThat(nonEmptyLines(pdftotext("-nopgbrk", pdf))).containsExactlyElementsOf(expected);
+        assertThat(nonEmptyLines(pdftotext("-raw", pdf))).containsExactlyElementsOf(expected);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertThat(nonEmptyLines(new PDFTextStripper().getText(doc))).containsExactlyElementsOf(expected);
+        }
+    }
+
+    /**
+     * pdftotext's default reading order takes a gap over 0.7 of the type size for a column gutter:
+     * left as a gap, a receipt's prices would form a block of their own, read after every item.
+     */
+    @Test
+    void everyReaderReadsAReceiptItemWithItsPrice() throws Exception {
+        Path pdf = write(receiptPage());
+        List<String> expected = expectedLines(receiptPage());
+        assertThat(expected).contains("Beef noodle soup 150", "Extra noodles 0");
+        assertThat(nonEmptyLines(pdftotext("-nopgbrk", pdf))).containsExactlyElementsOf(expected);
+        assertThat(nonEmptyLines(pdftotext("-raw", pdf))).containsExactlyElementsOf(expected);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertThat(nonEmptyLines(new PDFTextStripper().getText(doc))).containsExactlyElementsOf(expected);
+        }
+    }
+
+    /**
+     * The blank spanning a receipt's gap is a word of its own for poppler: selecting or finding an
+     * item or a price highlights that word's image only, and the blank lies between them.
+     */
+    @Test
+    void aReceiptsWordsKeepTheirBoxesBesideTheBlankBetweenThem() throws Exception {
+        String xhtml = pdftotext("-bbox", write(receiptPage()));
+        List<double[]> boxes = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        Matcher m = WORD_BOX.matcher(xhtml);
+        while (m.find()) {
+            texts.add(m.group(5));
+            boxes.add(new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(3))});
+        }
+        int blanks = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i).isBlank()) {
+                blanks++;
+                assertThat(i).isPositive().isLessThan(texts.size() - 1);
+                assertThat(boxes.get(i)[0])
+                        .as("blank starts after its item")
+                        .isGreaterThanOrEqualTo(boxes.get(i - 1)[1]);
+                assertThat(boxes.get(i)[1]).as("blank ends before its price").isLessThan(boxes.get(i + 1)[0]);
+            }
+        }
+        assertThat(blanks).isEqualTo(receiptPage().blocks().get(0).lines().size());
+        assertWordsWhereTheirBoxesAre(xhtml.replaceAll("<word[^>]*>\\s+</word>", ""), allRuns(receiptPage()));
     }
 
     @Test

@@ -176,7 +176,10 @@ public final class DocumentReader implements AutoCloseable {
         if (pixels > options.maxPixelsPerPage()) {
             throw new OcrException(ErrorCode.TOO_MANY_PIXELS, "Page " + (index + 1) + " is too large to render.");
         }
-        BufferedImage image = renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
+        BufferedImage image = ScanImage.of(page, dpi);
+        if (image == null) {
+            image = renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
+        }
         return new Page(index, image, dpi, null);
     }
 

@@ -98,18 +98,32 @@ final class Images {
             double sy = m[1] * 0.5 + m[3] * (y + 0.5) + m[5] - 0.5;
             int row = y * w;
             for (int x = 0; x < w; x++, sx += m[0], sy += m[1]) {
-                int ix = (int) Math.floor(sx);
-                int iy = (int) Math.floor(sy);
-                if (ix < -1 || iy < -1 || ix >= w || iy >= h) {
+                if (sx < -1 || sy < -1 || sx >= w || sy >= h) {
                     dst[row + x] = (byte) 255;
                     continue;
                 }
+                // Floor by truncation of a value made non-negative: Math.floor is a call in the
+                // launcher's C1-compiled code, twice per pixel.
+                int ix = (int) (sx + 1) - 1;
+                int iy = (int) (sy + 1) - 1;
                 int fx = (int) ((sx - ix) * 256);
                 int fy = (int) ((sy - iy) * 256);
-                int a = sample(src, w, h, ix, iy);
-                int b = sample(src, w, h, ix + 1, iy);
-                int c = sample(src, w, h, ix, iy + 1);
-                int d = sample(src, w, h, ix + 1, iy + 1);
+                int a;
+                int b;
+                int c;
+                int d;
+                if (ix >= 0 && iy >= 0 && ix + 1 < w && iy + 1 < h) {
+                    int at = iy * w + ix;
+                    a = src[at] & 0xFF;
+                    b = src[at + 1] & 0xFF;
+                    c = src[at + w] & 0xFF;
+                    d = src[at + w + 1] & 0xFF;
+                } else {
+                    a = sample(src, w, h, ix, iy);
+                    b = sample(src, w, h, ix + 1, iy);
+                    c = sample(src, w, h, ix, iy + 1);
+                    d = sample(src, w, h, ix + 1, iy + 1);
+                }
                 int upper = a * (256 - fx) + b * fx;
                 int lower = c * (256 - fx) + d * fx;
                 dst[row + x] = (byte) ((upper * (256 - fy) + lower * fy + 32768) >> 16);

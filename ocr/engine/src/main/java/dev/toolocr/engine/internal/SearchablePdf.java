@@ -51,6 +51,14 @@ public final class SearchablePdf implements AutoCloseable {
     /** Least gap before a space, in type sizes: pdf.js takes a gap over a tenth for one, pdftotext -raw over 0.15. */
     private static final double WORD_GAP = 0.2;
 
+    /**
+     * Widest gap left open between two words of a line, in type sizes. Poppler (pdftotext's default
+     * reading order, most Linux viewers) takes a gap over 0.7 of the size for a column gutter: it
+     * puts the words on either side into separate blocks, and a receipt then reads every item before
+     * every price. A wider gap is spanned by a blank that reads as whitespace ({@link TextLayerFont#gap}).
+     */
+    static final double MAX_GAP = 0.6;
+
     private final PDDocument document;
     private final boolean fromPdf;
     private final boolean pdfA;
@@ -130,10 +138,11 @@ public final class SearchablePdf implements AutoCloseable {
         AffineTransform unstraighten = Deskew.turn(result.width(), result.height(), -result.skew());
         COSName fontName = addFontResource(page);
         StringBuilder ops = new StringBuilder("BT\n3 Tr\n");
-        for (Block block : result.blocks()) {
-            double size = typeSize(block);
-            for (Line line : block.lines()) {
-                placeLine(ops, fontName, line, size, toPage, unstraighten);
+        List<Block> blocks = result.blocks();
+        double[] sizes = typeSizes(blocks);
+        for (int b = 0; b < blocks.size(); b++) {
+            for (Line line : blocks.get(b).lines()) {
+                placeLine(ops, fontName, line, sizes[b], toPage, unstraighten);
             }
         }
         ops.append("ET\n");
@@ -173,7 +182,9 @@ public final class SearchablePdf implements AutoCloseable {
      * off its image by at most half the line's rise, at the line's ends. Each word starts where its
      * box starts and is stretched to the box's width, so selecting it covers the word; where no space
      * follows (inside a Chinese run) it reaches on to the next word, and where one does, a space
-     * glyph fills the gap, so no extractor is left a gap of its own to guess about.
+     * glyph fills the gap, so no extractor is left a gap of its own to guess about. A gap wider than
+     * {@link #MAX_GAP} (a receipt's item and its right-aligned price) is spanned, between the two
+     * words, by a blank that reads as whitespace, so that poppler keeps the line one line.
      */
     private void placeLine(
             StringBuilder ops,
@@ -233,15 +244,24 @@ public final class SearchablePdf implements AutoCloseable {
         // space, short of the next word by at least WORD_GAP of the size, a gap every reader sees.
         double[] advance = new double[n];
         boolean[] space = new boolean[n];
+        // Width of the blank spanning a wide gap after each word; 0 where the gap stays open.
+        double[] fill = new double[n];
         double[] ratio = new double[n];
         for (int i = 0; i < n; i++) {
             Word w = words.get(i);
             double width = w.bbox().x1() - w.bbox().x0();
             double room = i + 1 < n ? at[i + 1] - at[i] : width;
             space[i] = i + 1 < n && Line.spaceBetween(w, words.get(i + 1));
-            advance[i] = i + 1 == n
-                    ? width
-                    : space[i] ? Math.max(room * 0.5, Math.min(width, room - size * WORD_GAP)) : Math.max(width, room);
+            if (space[i] && room - width > size * MAX_GAP) {
+                advance[i] = width;
+                fill[i] = room - width - size * WORD_GAP;
+            } else {
+                advance[i] = i + 1 == n
+                        ? width
+                        : space[i]
+                                ? Math.max(room * 0.5, Math.min(width, room - size * WORD_GAP))
+                                : Math.max(width, room);
+            }
             ratio[i] = advance[i] / (TextLayerFont.width(w.text()) * size);
         }
         // One horizontal scaling for the line, its words' median, and only a little character spacing
@@ -254,10 +274,13 @@ public final class SearchablePdf implements AutoCloseable {
         ops.append(number(100 * scale)).append(" Tz\n");
         float spaceWidth = TextLayerFont.width(" ");
         double current = scale;
+        // Where the text line matrix stands: Td moves from there, not from the current point.
+        double origin = at[0];
         for (int i = 0; i < n; i++) {
             Word w = words.get(i);
             if (i > 0) {
-                ops.append(number(at[i] - at[i - 1])).append(" 0 Td\n");
+                ops.append(number(at[i] - origin)).append(" 0 Td\n");
+                origin = at[i];
             }
             int glyphs = w.text().codePointCount(0, w.text().length());
             double natural = TextLayerFont.width(w.text()) * size;
@@ -278,6 +301,17 @@ public final class SearchablePdf implements AutoCloseable {
                 // A space of no width: it tells extractors that go by characters, the gap tells the rest.
                 ops.append(number(-spaceWidth * size)).append(" Tc <");
                 ops.append(HEX.formatHex(font.encode(" "))).append("> Tj\n");
+            }
+            byte[] gap = fill[i] > 0 ? font.gap() : null;
+            if (gap != null) {
+                // From the word's end to a space's gap short of the next word, so both keep their
+                // own boxes; its own scaling gives it the gap's width.
+                ops.append(number(advance[i])).append(" 0 Td\n");
+                origin += advance[i];
+                double gapScale = fill[i] / (TextLayerFont.width(" ") * size);
+                ops.append(number(100 * gapScale)).append(" Tz 0 Tc <");
+                ops.append(HEX.formatHex(gap)).append("> Tj\n");
+                current = gapScale;
             }
         }
     }
@@ -304,6 +338,50 @@ public final class SearchablePdf implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * Least ratio between the type sizes of two neighbouring blocks: poppler grows a block only into
+     * lines within 5% of its own size.
+     */
+    static final double SIZE_STEP = 1.07;
+
+    /**
+     * Each block's type size ({@link #typeSize}), neighbouring blocks kept apart by it. Poppler grows
+     * a block into the lines above and below that overlap it side to side, whatever the gap beside
+     * them, so two columns under a full-width paragraph of the same type become one block through
+     * it, read across both columns line by line. A block whose size is within a few percent of an
+     * earlier neighbour's is set a step larger until it is not: poppler then keeps each block of
+     * ours apart, and orders them as columns. The glyph boxes of a block so raised reach a little
+     * above its lines, still over its words.
+     */
+    static double[] typeSizes(List<Block> blocks) {
+        int n = blocks.size();
+        double[] sizes = new double[n];
+        for (int i = 0; i < n; i++) {
+            double size = typeSize(blocks.get(i));
+            for (int j = 0; j < i; j++) {
+                double larger = Math.max(size, sizes[j]);
+                if (near(blocks.get(i).bbox(), blocks.get(j).bbox(), larger)
+                        && Math.abs(size - sizes[j]) < (SIZE_STEP - 1) * 0.85 * larger) {
+                    size *= SIZE_STEP;
+                    j = -1; // check every earlier neighbour again at the new size
+                }
+            }
+            sizes[i] = size;
+        }
+        return sizes;
+    }
+
+    /**
+     * Whether poppler could join two blocks: within two sizes of each other above or below, or a
+     * size and a half side by side (more than it ever bridges; a page turned back from its skew
+     * moves blocks a little against each other).
+     */
+    private static boolean near(BBox a, BBox b, double size) {
+        double apartX = Math.max(a.x0(), b.x0()) - Math.min(a.x1(), b.x1());
+        double apartY = Math.max(a.y0(), b.y0()) - Math.min(a.y1(), b.y1());
+        return apartX <= 1.5 * size && apartY <= 2 * size;
     }
 
     /**

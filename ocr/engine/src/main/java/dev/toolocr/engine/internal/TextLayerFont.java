@@ -29,11 +29,15 @@ final class TextLayerFont {
 
     private static final COSName NAME = COSName.getPDFName("ToolOCRGlyphless");
 
+    /** Stands in the code-to-character list for the gap code, which reads as two spaces. */
+    private static final int GAP = -1;
+
     private final COSDictionary type0;
     private final COSStream toUnicode;
     private final COSStream cidToGid;
     private final Map<Integer, Integer> codeByCodePoint = new HashMap<>();
     private final List<Integer> codePointByCode = new ArrayList<>();
+    private byte[] gap;
 
     TextLayerFont(COSDocument document) throws IOException {
         COSStream program = document.createCOSStream();
@@ -113,6 +117,22 @@ final class TextLayerFont {
         return out;
     }
 
+    /**
+     * The code of the blank that spans a wide gap inside a line (a receipt's item and its price):
+     * it reads as two spaces. Poppler drops a lone whitespace character together with its place, so
+     * a gap filled with ordinary spaces stays a gap it may take for a column gutter; a glyph standing
+     * for two characters is kept as text with a width, and every extractor still reads whitespace.
+     * Null once all codes are used up.
+     */
+    byte[] gap() {
+        if (gap == null && codePointByCode.size() <= MAX_CODES) {
+            int code = codePointByCode.size();
+            codePointByCode.add(GAP);
+            gap = new byte[] {(byte) (code >> 8), (byte) code};
+        }
+        return gap;
+    }
+
     /** Width of {@code text} in text space units per unit of font size. */
     static float width(String text) {
         return text.codePointCount(0, text.length())
@@ -146,8 +166,13 @@ final class TextLayerFont {
             sb.append(last - first + 1).append(" beginbfchar\n");
             for (int code = first; code <= last; code++) {
                 sb.append(String.format("<%04X> <", code));
-                for (char c : Character.toChars(codePointByCode.get(code))) {
-                    sb.append(String.format("%04X", (int) c));
+                int codePoint = codePointByCode.get(code);
+                if (codePoint == GAP) {
+                    sb.append("00200020");
+                } else {
+                    for (char c : Character.toChars(codePoint)) {
+                        sb.append(String.format("%04X", (int) c));
+                    }
                 }
                 sb.append(">\n");
             }
