@@ -132,7 +132,7 @@ class AdminApiIT {
     void auditLogShowsLoginsFailuresAndDownloadsWithClientDetailsButNoPassword(CapturedOutput output) throws Exception {
         String alice = api.token("alice@example.com", "Alice-password-1");
         api.login("alice@example.com", "Not-the-password-99");
-        Reply created = api.upload(alice, "note.png", ApiClient.corpus("typewriter.png"), "formats=txt");
+        Reply created = api.upload(alice, "note.png", ApiClient.corpus("typewriter.png"), "formats=txt&lang=eng");
         String taskId = created.json().at("/tasks/0/task_id").asText();
         api.awaitFinished(alice, taskId, 120_000);
         assertThat(api.download(alice, "/api/v2/tasks/" + taskId + "/download/txt")

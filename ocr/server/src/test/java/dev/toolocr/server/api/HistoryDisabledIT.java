@@ -41,7 +41,7 @@ class HistoryDisabledIT {
         assertThat(api.send("POST", "/api/v2/tasks/history/export", token, null).status())
                 .isEqualTo(403);
 
-        String id = api.upload(token, "still.png", ApiClient.corpus("typewriter.png"), "formats=txt")
+        String id = api.upload(token, "still.png", ApiClient.corpus("typewriter.png"), "formats=txt&lang=eng")
                 .json()
                 .at("/tasks/0/task_id")
                 .asText();

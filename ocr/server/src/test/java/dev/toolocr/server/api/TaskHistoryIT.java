@@ -134,7 +134,7 @@ class TaskHistoryIT {
                         CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS))));
         Thread.sleep(500);
 
-        String id = api.upload(alice, "live.png", ApiClient.corpus("typewriter.png"), "formats=txt")
+        String id = api.upload(alice, "live.png", ApiClient.corpus("typewriter.png"), "formats=txt&lang=eng")
                 .json()
                 .at("/tasks/0/task_id")
                 .asText();

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * process is the JVM itself (no launcher shell in between), so {@link #kill()} is a SIGKILL of the
  * server.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target/tool-ocr-server.jar").toAbsolutePath();
 
@@ -42,7 +42,8 @@ final class ServerProcess implements AutoCloseable {
      * Starts the jar with {@code env} on top of this JVM's environment. The JIT's first tier only: these
      * processes live for minutes, and four of them start on a small test machine at once.
      */
-    static ServerProcess start(String name, Path root, Map<String, String> env, List<String> jvmOptions, String... args)
+    public static ServerProcess start(
+            String name, Path root, Map<String, String> env, List<String> jvmOptions, String... args)
             throws IOException {
         int port = S3TestServer.freePort();
         Path dataDir = Files.createDirectories(root.resolve(name));
@@ -64,7 +65,7 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(name, pb.start(), port, dataDir, log);
     }
 
-    void awaitReady(Duration timeout) throws Exception {
+    public void awaitReady(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         ApiClient probe = new ApiClient(port);
         while (System.nanoTime() < deadline) {
@@ -83,7 +84,7 @@ final class ServerProcess implements AutoCloseable {
         throw new AssertionError(name + " did not become ready:\n" + tail());
     }
 
-    ApiClient api() {
+    public ApiClient api() {
         return new ApiClient(port);
     }
 
@@ -95,7 +96,7 @@ final class ServerProcess implements AutoCloseable {
         return port;
     }
 
-    Path dataDir() {
+    public Path dataDir() {
         return dataDir;
     }
 
@@ -122,7 +123,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no graceful stop, the JVM is gone at once. Its exit status. */
-    int kill() throws InterruptedException {
+    public int kill() throws InterruptedException {
         String executable = process.info().command().orElse("");
         if (!Path.of(executable).getFileName().toString().equals("java")) {
             throw new AssertionError(name + " is not the JVM itself but " + executable);
@@ -131,7 +132,7 @@ final class ServerProcess implements AutoCloseable {
         return process.waitFor();
     }
 
-    String tail() {
+    public String tail() {
         List<String> lines = output().lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }

@@ -228,10 +228,12 @@ class TaskPipelineIT {
 
     private TaskService.TaskDetails upload(String user, String corpusFile, String name) throws Exception {
         byte[] bytes = Files.readAllBytes(corpus(corpusFile));
+        // English named, not detected: these are the pipeline's guarantees, and detection (the
+        // engine's, tested there) adds a script pass per page and sometimes a second reading.
         return service.create(
                         user,
                         List.of(new TaskService.Upload(name, () -> new java.io.ByteArrayInputStream(bytes))),
-                        TaskOptions.from(TaskOptions.DEFAULTS, null, null, "txt,json", null),
+                        TaskOptions.from(TaskOptions.DEFAULTS, "eng", null, "txt,json", null),
                         true)
                 .get(0);
     }
