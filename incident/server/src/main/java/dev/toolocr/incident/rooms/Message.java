@@ -34,7 +34,6 @@ public class Message extends AssignedIdEntity {
     private Instant editedAt;
     private Instant createdAt;
 
-    /** The id is assigned here, so Spring Data cannot tell a new message by it: saving one must not SELECT first. */
     protected Message() {}
 
     private Message(String roomId, long seq, String kind, String content, Instant now) {

@@ -22,7 +22,6 @@ class RoomEvent extends AssignedIdEntity {
     private String payload;
     private Instant createdAt;
 
-    /** The id is assigned here: saving a new event must not SELECT it first. */
     protected RoomEvent() {}
 
     RoomEvent(String roomId, long seq, String type, String messageId, String payload, Instant now) {

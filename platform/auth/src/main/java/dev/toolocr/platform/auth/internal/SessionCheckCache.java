@@ -4,9 +4,7 @@ import dev.toolocr.platform.auth.CurrentUser;
 import dev.toolocr.platform.auth.SessionEnded;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
 
 /**
@@ -20,9 +18,7 @@ class SessionCheckCache {
 
     private static final int MAX_ENTRIES = 50_000;
 
-    private record Entry(CurrentUser user, Instant validUntil) {}
-
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final ExpiringEntries<CurrentUser> entries = new ExpiringEntries<>(MAX_ENTRIES);
     private final Duration ttl;
 
     SessionCheckCache(Duration ttl) {
@@ -30,33 +26,21 @@ class SessionCheckCache {
     }
 
     Optional<CurrentUser> get(String sessionId, String userId, Instant now) {
-        Entry entry = entries.get(sessionId);
-        if (entry == null
-                || !now.isBefore(entry.validUntil())
-                || !entry.user().id().equals(userId)) {
-            return Optional.empty();
-        }
-        return Optional.of(entry.user());
+        return entries.get(sessionId, now).filter(user -> user.id().equals(userId));
     }
 
     void put(CurrentUser user, Instant now, Instant sessionAliveUntil) {
         if (ttl.isZero()) {
             return;
         }
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.values().removeIf(e -> !now.isBefore(e.validUntil()));
-            if (entries.size() >= MAX_ENTRIES) {
-                entries.clear();
-            }
-        }
         Instant until = now.plus(ttl);
-        entries.put(user.sessionId(), new Entry(user, until.isBefore(sessionAliveUntil) ? until : sessionAliveUntil));
+        entries.put(user.sessionId(), user, until.isBefore(sessionAliveUntil) ? until : sessionAliveUntil, now);
     }
 
     @EventListener
     void on(SessionEnded ended) {
         if (ended.endsAllOfTheUser()) {
-            entries.values().removeIf(e -> e.user().id().equals(ended.userId()));
+            entries.removeIf(user -> user.id().equals(ended.userId()));
         } else {
             entries.remove(ended.sessionId());
         }

@@ -26,10 +26,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -48,13 +46,13 @@ public class TokenService {
     private static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
     private static final String HMAC = "HmacSHA256";
 
-    /** Verified tokens kept until they expire; bounded like the session check cache. */
+    /** Verified tokens kept until they expire. */
     private static final int MAX_VERIFIED = 50_000;
 
     private record Checked(Verified verified, Instant expiresAt) {}
 
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Checked> verifiedTokens = new ConcurrentHashMap<>();
+    private final ExpiringEntries<Verified> verifiedTokens = new ExpiringEntries<>(MAX_VERIFIED);
     private final byte[] key;
     private final String keyId;
     private final SecretKeySpec refreshTagKey;
@@ -111,27 +109,13 @@ public class TokenService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Checked known = verifiedTokens.get(token);
-        if (known != null) {
-            if (now.isBefore(known.expiresAt())) {
-                return Optional.of(known.verified());
-            }
-            verifiedTokens.remove(token);
-            return Optional.empty();
+        Optional<Verified> known = verifiedTokens.get(token, now);
+        if (known.isPresent()) {
+            return known;
         }
         Optional<Checked> checked = check(token, now);
-        checked.ifPresent(c -> remember(token, c, now));
+        checked.ifPresent(c -> verifiedTokens.put(token, c.verified(), c.expiresAt(), now));
         return checked.map(Checked::verified);
-    }
-
-    private void remember(String token, Checked checked, Instant now) {
-        if (verifiedTokens.size() >= MAX_VERIFIED) {
-            verifiedTokens.values().removeIf(c -> !now.isBefore(c.expiresAt()));
-            if (verifiedTokens.size() >= MAX_VERIFIED) {
-                verifiedTokens.clear();
-            }
-        }
-        verifiedTokens.put(token, checked);
     }
 
     private Optional<Checked> check(String token, Instant now) {
