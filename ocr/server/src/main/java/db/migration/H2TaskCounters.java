@@ -209,12 +209,17 @@ public class H2TaskCounters implements Trigger {
         }
     }
 
+    /**
+     * The task's owner while its files are kept. The task row is locked for it: a change of the task
+     * (its files marked deleted, say) counts the files it can see, so a file change of the same task
+     * in another transaction must wait for it, or see its outcome, or one of them is counted twice.
+     */
     private String ownerWithKeptFiles(Connection conn, String taskId) throws SQLException {
         try (PreparedStatement s = conn.prepareStatement(
-                "SELECT user_id FROM " + prefix + "tasks WHERE task_id = ? AND file_deleted = false")) {
+                "SELECT user_id, file_deleted FROM " + prefix + "tasks WHERE task_id = ? FOR UPDATE")) {
             s.setString(1, taskId);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+                return rs.next() && !rs.getBoolean(2) ? rs.getString(1) : null;
             }
         }
     }
